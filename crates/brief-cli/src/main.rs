@@ -1,0 +1,43 @@
+//! The `brief` command: the glue between the command line and the libraries.
+//!
+//! Only this crate reads files, prints, and decides exit codes.
+
+mod args;
+mod commands;
+mod exit;
+mod inputs;
+mod output;
+mod report;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::{Cli, Command};
+use crate::exit::Status;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // Help and version go to stdout with 0; usage errors exit 2.
+            let _ = err.print();
+            return if err.use_stderr() {
+                Status::Error.code()
+            } else {
+                Status::Ok.code()
+            };
+        }
+    };
+    let result = match &cli.command {
+        Command::Parse(args) => commands::parse::run(args, &cli.global),
+        Command::Schema(args) => commands::schema::run(args),
+    };
+    match result {
+        Ok(status) => status.code(),
+        Err(failure) => {
+            failure.print();
+            failure.status.code()
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! Writing outputs: atomically (a temporary file in the same folder, then a rename), so a
+//! crash or a full disk never leaves half a file where a good one was.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::exit::Failure;
+
+/// Writes `bytes` to `path` atomically; `-` writes to standard output.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    if path.as_os_str() == "-" {
+        let mut stdout = std::io::stdout().lock();
+        return stdout
+            .write_all(bytes)
+            .and_then(|()| stdout.flush())
+            .map_err(stdout_error);
+    }
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_owned(),
+        _ => std::path::PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir)
+        .map_err(|err| Failure::io(format!("{}: cannot create folder: {err}", dir.display())))?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".brief-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(|err| Failure::io(format!("{}: cannot write: {err}", dir.display())))?;
+    temp.write_all(bytes)
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(|err| Failure::io(format!("{}: cannot write: {err}", path.display())))?;
+    // Keep the permissions of a file being replaced.
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(temp.path(), meta.permissions());
+    }
+    temp.persist(path)
+        .map_err(|err| Failure::io(format!("{}: cannot write: {}", path.display(), err.error)))?;
+    Ok(())
+}
+
+/// A failed write to standard output. A closed pipe (`brief parse x.md | head`) is not an
+/// error: the reader has what it wanted, so the process ends quietly with success.
+pub(crate) fn stdout_error(err: std::io::Error) -> Failure {
+    if err.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    Failure::io(format!("standard output: {err}"))
+}

@@ -1,0 +1,149 @@
+//! Human output: diagnostics as rustc-style reports (miette), with the source line and a label
+//! under the exact span.
+
+use std::fmt;
+use std::io::IsTerminal;
+
+use brief_model::{Diagnostic, Document, FileRef, Severity};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+
+/// Whether to color output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Default)]
+pub(crate) enum ColorChoice {
+    /// Color on a terminal, unless `NO_COLOR` is set.
+    #[default]
+    Auto,
+    /// Always color.
+    Always,
+    /// Never color.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether stderr should be colored.
+    pub(crate) fn stderr(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stderr().is_terminal()
+            }
+        }
+    }
+}
+
+/// Renders diagnostics as text.
+pub(crate) struct Renderer {
+    handler: GraphicalReportHandler,
+}
+
+impl Renderer {
+    pub(crate) fn new(color: bool) -> Renderer {
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        Renderer {
+            handler: GraphicalReportHandler::new_themed(theme)
+                .with_links(false)
+                .with_width(100)
+                .with_context_lines(1),
+        }
+    }
+
+    /// Renders one diagnostic of `doc` (whose brief is at `path`).
+    pub(crate) fn render(&self, doc: &Document, path: &str, diagnostic: &Diagnostic) -> String {
+        let (name, text) = match diagnostic.file {
+            FileRef::Brief => (path.to_owned(), doc.source.clone()),
+            FileRef::Loaded(idx) => {
+                let file = &doc.files[idx];
+                let shown = std::path::Path::new(path)
+                    .parent()
+                    .map_or(file.path.clone(), |dir| {
+                        dir.join(&file.path).display().to_string()
+                    });
+                (shown, file.text.clone())
+            }
+        };
+        self.render_text(&name, text, diagnostic)
+    }
+
+    /// Renders one diagnostic against a named text.
+    pub(crate) fn render_text(&self, name: &str, text: String, diagnostic: &Diagnostic) -> String {
+        let report = Report {
+            diagnostic,
+            source: NamedSource::new(name, text),
+        };
+        let mut out = String::new();
+        if self.handler.render_report(&mut out, &report).is_err() {
+            out = format!(
+                "{}[{}]: {}\n",
+                diagnostic.severity, diagnostic.code, diagnostic.message
+            );
+        }
+        out
+    }
+}
+
+struct Report<'a> {
+    diagnostic: &'a Diagnostic,
+    source: NamedSource<String>,
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Report")
+            .field("code", &self.diagnostic.code)
+            .finish()
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl miette::Diagnostic for Report<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.diagnostic.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diagnostic.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.diagnostic
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = self.diagnostic.span;
+        let primary = LabeledSpan::new_primary_with_span(
+            self.diagnostic.label.clone(),
+            SourceSpan::new(span.start.into(), span.len()),
+        );
+        let related = self.diagnostic.related.iter().map(|(span, label)| {
+            LabeledSpan::new_with_span(
+                Some(label.clone()),
+                SourceSpan::new(span.start.into(), span.len()),
+            )
+        });
+        Some(Box::new(std::iter::once(primary).chain(related)))
+    }
+}

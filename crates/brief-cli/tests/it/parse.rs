@@ -1,0 +1,64 @@
+//! `brief parse` and `brief schema`.
+
+use crate::support::{code, example_briefs, repo, run, run_in, stderr, stdout};
+
+fn document_validator() -> jsonschema::Validator {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("schemas/document.schema.json"))
+            .expect("schemas/document.schema.json exists"),
+    )
+    .expect("the document schema is JSON");
+    jsonschema::validator_for(&schema).expect("the document schema compiles")
+}
+
+#[test]
+fn every_example_brief_parses_to_valid_json() {
+    let validator = document_validator();
+    let briefs = example_briefs();
+    assert!(briefs.len() >= 3, "expected at least three example briefs");
+    for brief in briefs {
+        let path = brief
+            .strip_prefix(repo())
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned();
+        let output = run(&["parse", &path]);
+        assert_eq!(code(&output), 0, "{path}: {}", stderr(&output));
+        let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON output");
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{path}: {errors:?}");
+        assert_eq!(json["path"], path);
+        assert!(
+            json["word_count"].as_u64().unwrap() >= 1_200,
+            "{path} is under 1,200 words"
+        );
+    }
+}
+
+#[test]
+fn schema_command_prints_the_committed_schemas() {
+    for kind in ["brief", "config", "document"] {
+        let output = run(&["schema", kind]);
+        assert_eq!(code(&output), 0);
+        let committed =
+            std::fs::read_to_string(repo().join(format!("schemas/{kind}.schema.json"))).unwrap();
+        assert_eq!(stdout(&output), committed, "brief schema {kind}");
+    }
+}
+
+#[test]
+fn missing_frontmatter_is_reported_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("README.md"), "# Hello\n\nJust a readme.\n").unwrap();
+    let output = run_in(dir.path(), &["parse", "README.md"], None);
+    assert_eq!(code(&output), 1);
+    assert!(
+        stderr(&output).contains("schema/missing-frontmatter"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -1,0 +1,754 @@
+//! The Markdown body: one pass over pulldown-cmark's events builds sections, blocks, paragraphs,
+//! sentences, citations, footnotes, links, images and tables.
+//!
+//! The walk keeps an explicit stack of open containers and never recurses, so ten thousand nested
+//! block quotations cost memory, not stack.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
+
+use crate::citations;
+use crate::document::{
+    Block, BlockKind, Citation, Document, FootnoteDef, FootnoteRef, Image, Link, Paragraph,
+    Quotation, Section, SectionRole, Sentence, Table, TextContext, TextMap, count_words,
+};
+use crate::markdown::{options, slug};
+use crate::quotes;
+use crate::sentences;
+use crate::span::Span;
+
+/// An HTML comment in the body, kept for suppressions.
+pub(crate) struct HtmlComment {
+    pub(crate) span: Span,
+    pub(crate) text: String,
+    pub(crate) depth: usize,
+}
+
+/// A `@word` that is a citation only if a source has that key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// The sentence it is in.
+    pub sentence: usize,
+    /// The citation it would be.
+    pub citation: Citation,
+}
+
+struct Container {
+    kind: BlockKind,
+    footnote: Option<usize>,
+    table: Option<usize>,
+    table_head: bool,
+}
+
+#[derive(Default)]
+struct TextBuf {
+    text: String,
+    map: TextMap,
+    strong: Vec<Range<usize>>,
+    strong_open: Vec<usize>,
+    code: Vec<Range<usize>>,
+    footnotes: Vec<(usize, usize)>,
+    links: Vec<(Range<usize>, usize)>,
+    link_open: Vec<(usize, usize)>,
+    images: Vec<usize>,
+    start: Option<usize>,
+    end: usize,
+    block: usize,
+}
+
+impl TextBuf {
+    fn push(&mut self, text: &str, src: Span, linear: bool) {
+        if self.start.is_none() {
+            self.start = Some(src.start);
+        }
+        self.end = self.end.max(src.end);
+        self.map.push(self.text.len(), text.len(), src, linear);
+        self.text.push_str(text);
+    }
+
+    fn touch(&mut self, src: Span) {
+        if self.start.is_none() {
+            self.start = Some(src.start);
+        }
+        self.end = self.end.max(src.end);
+    }
+}
+
+struct PendingHeading {
+    level: u8,
+    id: Option<String>,
+    classes: Vec<String>,
+    span: Span,
+}
+
+/// Walks the body of `doc.source` starting at `base` and fills the document.
+pub(crate) fn walk(doc: &mut Document, base: usize) -> (Vec<HtmlComment>, Vec<Mention>) {
+    let source = std::mem::take(&mut doc.source);
+    let body = &source[base..];
+    let mut walker = Walker {
+        doc,
+        containers: Vec::new(),
+        buf: None,
+        heading: None,
+        image: None,
+        in_code: false,
+        html: None,
+        comments: Vec::new(),
+        mentions: Vec::new(),
+        section_stack: Vec::new(),
+        slugs: std::collections::HashMap::new(),
+    };
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let span = Span::new(base + range.start, base + range.end);
+        walker.event(event, span, &source);
+    }
+    walker.flush(&source);
+    let comments = std::mem::take(&mut walker.comments);
+    let mentions = std::mem::take(&mut walker.mentions);
+    drop(walker);
+    doc.source = source;
+    (comments, mentions)
+}
+
+struct Walker<'d> {
+    doc: &'d mut Document,
+    containers: Vec<Container>,
+    buf: Option<TextBuf>,
+    heading: Option<PendingHeading>,
+    image: Option<(Span, String, Option<String>, String)>,
+    in_code: bool,
+    html: Option<(Span, String)>,
+    comments: Vec<HtmlComment>,
+    mentions: Vec<Mention>,
+    section_stack: Vec<usize>,
+    slugs: std::collections::HashMap<String, usize>,
+}
+
+impl Walker<'_> {
+    fn current_section(&self) -> Option<usize> {
+        self.doc.sections.len().checked_sub(1)
+    }
+
+    fn context(&self) -> TextContext {
+        let mut context = TextContext::default();
+        for container in &self.containers {
+            match container.kind {
+                BlockKind::BlockQuote => context.blockquote = true,
+                BlockKind::Item => context.list_item = true,
+                BlockKind::Table => context.table = container.table,
+                BlockKind::FootnoteDefinition => context.footnote = container.footnote,
+                _ => {}
+            }
+        }
+        if let Some(section) = self.current_section() {
+            match self.doc.sections[section].role {
+                SectionRole::Bibliography => context.bibliography = true,
+                SectionRole::Summary => context.summary = true,
+                SectionRole::Recommendations => context.recommendations = true,
+                SectionRole::Body => {}
+            }
+        }
+        context
+    }
+
+    fn open_block(&mut self, kind: BlockKind, span: Span) -> usize {
+        let idx = self.doc.blocks.len();
+        self.doc.blocks.push(Block {
+            kind,
+            span,
+            depth: self.containers.len(),
+            section: self.current_section(),
+        });
+        idx
+    }
+
+    fn buf(&mut self) -> &mut TextBuf {
+        if self.buf.is_none() {
+            let block = self.doc.blocks.len().saturating_sub(1);
+            self.buf = Some(TextBuf {
+                block,
+                ..TextBuf::default()
+            });
+        }
+        self.buf.as_mut().expect("just created")
+    }
+
+    fn event(&mut self, event: Event<'_>, span: Span, source: &str) {
+        if let Some((_, alt)) = self.image.as_mut().map(|(s, _, _, alt)| (s, alt)) {
+            match &event {
+                Event::Text(text) | Event::Code(text) => {
+                    alt.push_str(text);
+                    return;
+                }
+                Event::End(TagEnd::Image) => {}
+                Event::SoftBreak | Event::HardBreak => {
+                    alt.push(' ');
+                    return;
+                }
+                _ => return,
+            }
+        }
+        match event {
+            Event::Start(tag) => self.start(tag, span, source),
+            Event::End(tag) => self.end(tag, span, source),
+            Event::Text(text) => {
+                if self.in_code {
+                    return;
+                }
+                let linear = span.text(source) == &*text;
+                self.buf().push(&text, span, linear);
+            }
+            Event::Code(text) => {
+                let buf = self.buf();
+                let start = buf.text.len();
+                buf.push(&text, span, false);
+                let end = buf.text.len();
+                buf.code.push(start..end);
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(buf) = self.buf.as_mut() {
+                    buf.push(" ", span, false);
+                }
+            }
+            Event::FootnoteReference(label) => {
+                let idx = self.doc.footnote_refs.len();
+                self.doc.footnote_refs.push(FootnoteRef {
+                    label: label.to_string(),
+                    span,
+                });
+                let buf = self.buf();
+                buf.touch(span);
+                let pos = buf.text.len();
+                buf.footnotes.push((pos, idx));
+            }
+            Event::Html(html) => {
+                if let Some((_, text)) = self.html.as_mut() {
+                    text.push_str(&html);
+                }
+            }
+            Event::InlineHtml(html) => {
+                if html.trim_start().starts_with("<!--") {
+                    self.comments.push(HtmlComment {
+                        span,
+                        text: html.to_string(),
+                        depth: self.containers.len(),
+                    });
+                } else if html.to_ascii_lowercase().starts_with("<br") {
+                    if let Some(buf) = self.buf.as_mut() {
+                        buf.push(" ", span, false);
+                    }
+                }
+            }
+            Event::TaskListMarker(_) | Event::Rule => {
+                if matches!(event, Event::Rule) {
+                    self.open_block(BlockKind::Rule, span);
+                }
+            }
+            Event::InlineMath(text) | Event::DisplayMath(text) => {
+                self.buf().push(&text, span, false);
+            }
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, span: Span, source: &str) {
+        match tag {
+            Tag::Paragraph => {
+                self.flush(source);
+                self.open_block(BlockKind::Paragraph, span);
+            }
+            Tag::Heading {
+                level, id, classes, ..
+            } => {
+                self.flush(source);
+                self.open_block(BlockKind::Heading, span);
+                self.heading = Some(PendingHeading {
+                    level: level as u8,
+                    id: id.map(|id| id.to_string()),
+                    classes: classes.iter().map(ToString::to_string).collect(),
+                    span,
+                });
+            }
+            Tag::BlockQuote(_) => self.container(BlockKind::BlockQuote, span, source),
+            Tag::CodeBlock(_) => {
+                self.flush(source);
+                self.open_block(BlockKind::Code, span);
+                self.in_code = true;
+            }
+            Tag::HtmlBlock => {
+                self.flush(source);
+                self.open_block(BlockKind::Html, span);
+                self.html = Some((span, String::new()));
+            }
+            Tag::List(_) => self.container(BlockKind::List, span, source),
+            Tag::Item => self.container(BlockKind::Item, span, source),
+            Tag::FootnoteDefinition(label) => {
+                self.flush(source);
+                let block = self.open_block(BlockKind::FootnoteDefinition, span);
+                let _ = block;
+                let idx = self.doc.footnotes.len();
+                let marker_len = source[span.start..]
+                    .find("]:")
+                    .map_or(0, |offset| offset + 2);
+                self.doc.footnotes.push(FootnoteDef {
+                    label: label.to_string(),
+                    span,
+                    label_span: Span::new(span.start, span.start + marker_len),
+                    text: String::new(),
+                    urls: Vec::new(),
+                });
+                self.containers.push(Container {
+                    kind: BlockKind::FootnoteDefinition,
+                    footnote: Some(idx),
+                    table: None,
+                    table_head: false,
+                });
+            }
+            Tag::Table(_) => {
+                self.flush(source);
+                self.open_block(BlockKind::Table, span);
+                let idx = self.doc.tables.len();
+                self.doc.tables.push(Table {
+                    span,
+                    caption: None,
+                    header: Vec::new(),
+                    rows: 0,
+                });
+                self.containers.push(Container {
+                    kind: BlockKind::Table,
+                    footnote: None,
+                    table: Some(idx),
+                    table_head: false,
+                });
+            }
+            Tag::TableHead => {
+                if let Some(c) = self.containers.last_mut() {
+                    c.table_head = true;
+                }
+            }
+            Tag::TableRow => {
+                if let Some(table) = self.containers.last().and_then(|c| c.table) {
+                    self.doc.tables[table].rows += 1;
+                }
+            }
+            Tag::TableCell => {
+                self.flush(source);
+                self.open_block(BlockKind::Paragraph, span);
+            }
+            Tag::Emphasis | Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {}
+            Tag::Strong => {
+                let buf = self.buf();
+                let pos = buf.text.len();
+                buf.strong_open.push(pos);
+            }
+            Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            } => {
+                let idx = self.doc.links.len();
+                self.doc.links.push(Link {
+                    url: dest_url.to_string(),
+                    text: String::new(),
+                    span,
+                    autolink: matches!(link_type, LinkType::Autolink | LinkType::Email),
+                });
+                let buf = self.buf();
+                buf.touch(span);
+                let pos = buf.text.len();
+                buf.link_open.push((pos, idx));
+            }
+            Tag::Image {
+                dest_url, title, ..
+            } => {
+                let title = (!title.is_empty()).then(|| title.to_string());
+                self.buf().touch(span);
+                self.image = Some((span, dest_url.to_string(), title, String::new()));
+            }
+            Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::MetadataBlock(_) => {
+                self.flush(source);
+                self.open_block(BlockKind::Other, span);
+            }
+        }
+    }
+
+    fn container(&mut self, kind: BlockKind, span: Span, source: &str) {
+        self.flush(source);
+        self.open_block(kind, span);
+        self.containers.push(Container {
+            kind,
+            footnote: None,
+            table: None,
+            table_head: false,
+        });
+    }
+
+    fn end(&mut self, tag: TagEnd, _span: Span, source: &str) {
+        match tag {
+            TagEnd::Paragraph | TagEnd::TableCell => self.flush(source),
+            TagEnd::Heading(_) => self.finish_heading(source),
+            TagEnd::BlockQuote(_)
+            | TagEnd::List(_)
+            | TagEnd::Item
+            | TagEnd::FootnoteDefinition
+            | TagEnd::Table => {
+                self.flush(source);
+                self.containers.pop();
+            }
+            TagEnd::TableHead => {
+                self.flush(source);
+                if let Some(c) = self.containers.last_mut() {
+                    c.table_head = false;
+                }
+            }
+            TagEnd::TableRow => self.flush(source),
+            TagEnd::CodeBlock => self.in_code = false,
+            TagEnd::HtmlBlock => {
+                if let Some((span, text)) = self.html.take() {
+                    if text.trim_start().starts_with("<!--") {
+                        self.comments.push(HtmlComment {
+                            span,
+                            text,
+                            depth: self.containers.len(),
+                        });
+                    }
+                }
+            }
+            TagEnd::Strong => {
+                if let Some(buf) = self.buf.as_mut() {
+                    if let Some(start) = buf.strong_open.pop() {
+                        let end = buf.text.len();
+                        buf.strong.push(start..end);
+                    }
+                }
+            }
+            TagEnd::Link => {
+                if let Some(buf) = self.buf.as_mut() {
+                    if let Some((start, idx)) = buf.link_open.pop() {
+                        let end = buf.text.len();
+                        self.doc.links[idx].text = buf.text[start..end].to_owned();
+                        buf.links.push((start..end, idx));
+                    }
+                }
+            }
+            TagEnd::Image => {
+                if let Some((span, src, title, alt)) = self.image.take() {
+                    let idx = self.doc.images.len();
+                    self.doc.images.push(Image {
+                        src,
+                        alt: alt.trim().to_owned(),
+                        title,
+                        span,
+                        figure: false,
+                        credit: None,
+                    });
+                    self.buf().images.push(idx);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn finish_heading(&mut self, source: &str) {
+        let buf = self.buf.take().unwrap_or_default();
+        let Some(pending) = self.heading.take() else {
+            return;
+        };
+        let text = buf.text.trim().to_owned();
+        let text_span = match buf.start {
+            Some(start) => Span::new(start, buf.end.max(start)),
+            None => Span::empty(pending.span.start),
+        };
+        let _ = source;
+        while let Some(&top) = self.section_stack.last() {
+            if self.doc.sections[top].level >= pending.level {
+                self.section_stack.pop();
+            } else {
+                break;
+            }
+        }
+        let parent = self.section_stack.last().copied();
+        let (id, explicit_id) = match pending.id {
+            Some(id) => {
+                *self.slugs.entry(id.clone()).or_insert(0) += 1;
+                (id, true)
+            }
+            None => (self.unique_slug(&text), false),
+        };
+        let own_role = role_of(&text, &pending.classes, pending.level);
+        let role = match (own_role, parent) {
+            (SectionRole::Body, Some(parent)) => self.doc.sections[parent].role,
+            (role, _) => role,
+        };
+        let idx = self.doc.sections.len();
+        self.doc.sections.push(Section {
+            level: pending.level,
+            text,
+            id,
+            explicit_id,
+            classes: pending.classes,
+            span: pending.span,
+            text_span,
+            extent: pending.span,
+            parent,
+            role,
+        });
+        if let Some(block) = self.doc.blocks.last_mut() {
+            if block.kind == BlockKind::Heading {
+                block.section = Some(idx);
+            }
+        }
+        self.section_stack.push(idx);
+    }
+
+    fn unique_slug(&mut self, text: &str) -> String {
+        let base = slug(text);
+        let base = if base.is_empty() {
+            "section".to_owned()
+        } else {
+            base
+        };
+        let count = self.slugs.entry(base.clone()).or_insert(0);
+        let id = if *count == 0 {
+            base.clone()
+        } else {
+            format!("{base}-{count}")
+        };
+        *count += 1;
+        if id != base {
+            self.slugs.entry(id.clone()).or_insert(1);
+        }
+        id
+    }
+
+    /// Turns the pending inline text into a paragraph with its sentences.
+    fn flush(&mut self, source: &str) {
+        let Some(buf) = self.buf.take() else { return };
+        if self.heading.is_some() {
+            // Heading text is collected until the heading ends.
+            self.buf = Some(buf);
+            return;
+        }
+        let context = self.context();
+        let section = self.current_section();
+        if let Some(footnote) = context.footnote {
+            let def = &mut self.doc.footnotes[footnote];
+            if !def.text.is_empty() {
+                def.text.push(' ');
+            }
+            def.text.push_str(buf.text.trim());
+            for &(_, link) in &buf.links {
+                let link = &self.doc.links[link];
+                def.urls.push((link.url.clone(), link.span));
+            }
+            for (offset, url) in bare_urls(&buf.text) {
+                let span = buf.map.span(offset..offset + url.len());
+                if !def.urls.iter().any(|(u, _)| u == url) {
+                    def.urls.push((url.to_owned(), span));
+                }
+            }
+        }
+        if let Some(table) = context.table {
+            let in_head = self
+                .containers
+                .iter()
+                .rev()
+                .find(|c| c.kind == BlockKind::Table)
+                .is_some_and(|c| c.table_head);
+            if in_head {
+                self.doc.tables[table]
+                    .header
+                    .push(buf.text.trim().to_owned());
+            }
+        }
+        let Some(start) = buf.start else { return };
+        let para_span = Span::new(start, buf.end.max(start));
+        let para_idx = self.doc.paragraphs.len();
+        let text = buf.text;
+
+        let (found, candidates) = citations::find(&text, &buf.code);
+        let quotes = quotes::find(&text);
+        let protected: Vec<Range<usize>> = quotes
+            .iter()
+            .filter(|q| q.range.len() < 800)
+            .map(|q| q.range.clone())
+            .collect();
+        let mut attached: Vec<Range<usize>> = Vec::new();
+        for f in &found {
+            if !attached.contains(&f.group) {
+                attached.push(f.group.clone());
+            }
+        }
+        let ranges = if text.trim().is_empty() {
+            Vec::new()
+        } else {
+            sentences::split(&text, &protected, &attached)
+        };
+
+        let first_sentence = self.doc.sentences.len();
+        for range in &ranges {
+            let sentence_idx = self.doc.sentences.len();
+            let contains = |r: &Range<usize>| range.start <= r.start && r.start < range.end;
+            let citations: Vec<Citation> = found
+                .iter()
+                .filter(|f| contains(&f.range))
+                .map(|f| to_citation(f, &buf.map))
+                .collect();
+            for candidate in candidates.iter().filter(|f| contains(&f.range)) {
+                self.mentions.push(Mention {
+                    sentence: sentence_idx,
+                    citation: to_citation(candidate, &buf.map),
+                });
+            }
+            let footnotes = buf
+                .footnotes
+                .iter()
+                .filter(|(pos, _)| range.start <= *pos && *pos <= range.end)
+                .filter(|(pos, _)| {
+                    // A marker at a boundary belongs to the sentence before it.
+                    *pos != range.start || range.start == 0
+                })
+                .map(|&(_, idx)| idx)
+                .collect();
+            let links = buf
+                .links
+                .iter()
+                .filter(|(r, _)| range.start <= r.start && r.start < range.end)
+                .map(|&(_, idx)| idx)
+                .collect();
+            let quotations = quotes
+                .iter()
+                .filter(|q| contains(&q.range))
+                .map(|q| {
+                    let inner = &text[q.inner.clone()];
+                    Quotation {
+                        text: inner.to_owned(),
+                        span: buf.map.span(q.range.clone()),
+                        kind: q.kind,
+                        words: count_words(inner),
+                    }
+                })
+                .collect();
+            let sentence_text = &text[range.clone()];
+            self.doc.sentences.push(Sentence {
+                span: buf.map.span(range.clone()),
+                text: sentence_text.to_owned(),
+                paragraph: para_idx,
+                text_offset: range.start,
+                section,
+                context,
+                citations,
+                footnotes,
+                links,
+                quotations,
+                words: count_words(sentence_text),
+            });
+        }
+        let _ = source;
+        self.doc.paragraphs.push(Paragraph {
+            span: para_span,
+            text,
+            map: buf.map,
+            section,
+            context,
+            sentences: first_sentence..self.doc.sentences.len(),
+            strong: buf.strong,
+            code: buf.code,
+            block: buf.block,
+        });
+        let images = buf.images;
+        if !images.is_empty() {
+            let para = &self.doc.paragraphs[para_idx];
+            let only_images = para.text.trim().is_empty();
+            for idx in images {
+                self.doc.images[idx].figure = only_images;
+            }
+        }
+    }
+}
+
+fn to_citation(found: &citations::Found, map: &TextMap) -> Citation {
+    Citation {
+        key: found.key.clone(),
+        prefix: found.prefix.clone(),
+        locator: found.locator.clone(),
+        suppress_author: found.suppress_author,
+        narrative: found.narrative,
+        span: map.span(found.range.clone()),
+        key_span: map.span(found.key_range.clone()),
+        group_span: map.span(found.group.clone()),
+    }
+}
+
+/// `http(s)://` and `www.` addresses in plain text, with trailing punctuation removed.
+pub(crate) fn bare_urls(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(found) = ["https://", "http://", "www."]
+        .iter()
+        .filter_map(|p| text[from..].find(p).map(|o| from + o))
+        .min()
+    {
+        let prev = text[..found].chars().next_back();
+        let end = text[found..]
+            .find(|c: char| c.is_whitespace() || "<>\"“”()[]".contains(c))
+            .map_or(text.len(), |o| found + o);
+        let url = text[found..end].trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '’']);
+        if prev.is_none_or(|p| !p.is_alphanumeric() && p != '/') && url.len() > 8 {
+            out.push((found, url));
+        }
+        from = end.max(found + 1);
+    }
+    out
+}
+
+/// The role a heading gives its section.
+fn role_of(text: &str, classes: &[String], level: u8) -> SectionRole {
+    let lower = text.to_lowercase();
+    let lower = lower.trim_end_matches(':').trim();
+    if classes.iter().any(|c| c == "recommendations")
+        || (level <= 2 && lower.contains("recommendation"))
+    {
+        return SectionRole::Recommendations;
+    }
+    if classes.iter().any(|c| c == "summary")
+        || matches!(
+            lower,
+            "summary" | "executive summary" | "key findings" | "abstract" | "overview and summary"
+        )
+    {
+        return SectionRole::Summary;
+    }
+    if classes.iter().any(|c| c == "bibliography" || c == "notes")
+        || matches!(
+            lower,
+            "sources"
+                | "references"
+                | "bibliography"
+                | "notes"
+                | "endnotes"
+                | "works cited"
+                | "sources and notes"
+                | "notes and sources"
+                | "further reading"
+        )
+    {
+        return SectionRole::Bibliography;
+    }
+    SectionRole::Body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bare_urls;
+
+    #[test]
+    fn bare_urls_drop_trailing_punctuation() {
+        let found = bare_urls("See https://example.org/a. Or www.example.com/b, now.");
+        let urls: Vec<&str> = found.iter().map(|(_, u)| *u).collect();
+        assert_eq!(urls, ["https://example.org/a", "www.example.com/b"]);
+    }
+}

@@ -1,0 +1,108 @@
+//! Quotations in running text: straight `"..."`, curly `“...”` and guillemets `«...»`.
+//!
+//! Single quotes are left alone: in English prose they are mostly apostrophes.
+
+use std::ops::Range;
+
+use crate::document::QuoteKind;
+
+/// A quotation found in text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// With the quotation marks.
+    pub(crate) range: Range<usize>,
+    /// Without them, trimmed.
+    pub(crate) inner: Range<usize>,
+    pub(crate) kind: QuoteKind,
+}
+
+/// Finds balanced quotations in `text`. An unmatched mark is ignored.
+pub(crate) fn find(text: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((idx, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        match c {
+            '“' | '«' if open.is_none() => open = Some((idx, c)),
+            '”' | '»' => {
+                if let Some((start, opener)) = open {
+                    if (opener == '“' && c == '”') || (opener == '«' && c == '»') {
+                        push(&mut out, text, start, idx + c.len_utf8(), QuoteKind::Curly);
+                        open = None;
+                    }
+                }
+            }
+            '"' => {
+                let can_open = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/‘'".contains(p))
+                    && next.is_some_and(|n| !n.is_whitespace());
+                let can_close = prev.is_some_and(|p| !p.is_whitespace());
+                match open {
+                    Some((start, '"')) if can_close => {
+                        push(&mut out, text, start, idx + 1, QuoteKind::Straight);
+                        open = None;
+                    }
+                    Some((_, '"')) if can_open => open = Some((idx, '"')),
+                    None if can_open => open = Some((idx, '"')),
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+fn push(out: &mut Vec<Found>, text: &str, start: usize, end: usize, kind: QuoteKind) {
+    let mark_len = text[start..].chars().next().map_or(1, char::len_utf8);
+    let close_len = text[..end].chars().next_back().map_or(1, char::len_utf8);
+    let inner_start = start + mark_len;
+    let inner_end = end - close_len;
+    if inner_end <= inner_start {
+        return;
+    }
+    let inner = &text[inner_start..inner_end];
+    let lead = inner.len() - inner.trim_start().len();
+    let trail = inner.len() - inner.trim_end().len();
+    if inner.trim().is_empty() {
+        return;
+    }
+    out.push(Found {
+        range: start..end,
+        inner: inner_start + lead..inner_end - trail,
+        kind,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inner<'a>(text: &'a str, found: &[Found]) -> Vec<&'a str> {
+        found.iter().map(|f| &text[f.inner.clone()]).collect()
+    }
+
+    #[test]
+    fn straight_and_curly() {
+        let text = r#"He said "we will act," and she said “not yet.” Then «fin»."#;
+        let found = find(text);
+        assert_eq!(inner(text, &found), ["we will act,", "not yet.", "fin"]);
+    }
+
+    #[test]
+    fn split_quotations() {
+        let text = r#""We cannot wait," he said, "for the talks.""#;
+        assert_eq!(
+            inner(text, &find(text)),
+            ["We cannot wait,", "for the talks."]
+        );
+    }
+
+    #[test]
+    fn unmatched_marks_are_ignored() {
+        let text = r#"A 5" pipe and "an open quote"#;
+        assert!(find(text).is_empty());
+    }
+}

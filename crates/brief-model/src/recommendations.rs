@@ -1,0 +1,467 @@
+//! Recommendations: the section whose H2 contains "Recommendation" (or has `.recommendations`),
+//! read in either of the two forms real briefs use.
+//!
+//! (a) each `###` inside it is one recommendation: the heading is the action, a bullet list of
+//!     `**Field:** value` lines follows, and the rest is the rationale;
+//! (b) each item of a top-level list is one: its bold lead (or first sentence) is the action, the
+//!     rest its rationale.
+
+use crate::document::{
+    BlockKind, Document, Field, Paragraph, Recommendation, RecommendationForm, SectionRole,
+};
+use crate::span::Span;
+
+/// Field names recognized without bold (`Actor: ...`).
+const KNOWN_FIELDS: &[&str] = &[
+    "actor",
+    "actors",
+    "lead",
+    "owner",
+    "responsible",
+    "timeframe",
+    "timeline",
+    "deadline",
+    "priority",
+    "cost",
+    "costs",
+    "budget",
+    "risks",
+    "risk",
+    "indicators",
+    "indicator",
+    "metrics",
+    "partners",
+];
+
+/// Modal phrases that introduce the action after its actor.
+const MODALS: &[&str] = &[
+    " should ",
+    " must ",
+    " needs to ",
+    " need to ",
+    " ought to ",
+    " shall ",
+    " has to ",
+    " have to ",
+    " is urged to ",
+    " are urged to ",
+    " will need to ",
+    " should, ",
+    " must, ",
+];
+
+/// Finds the recommendations section and reads its recommendations into `doc`.
+pub(crate) fn extract(doc: &mut Document) {
+    let Some(section_idx) = doc.sections.iter().position(|s| {
+        s.role == SectionRole::Recommendations
+            && s.parent
+                .is_none_or(|p| doc.sections[p].role != SectionRole::Recommendations)
+    }) else {
+        return;
+    };
+    doc.recommendations_section = Some(section_idx);
+    let section = doc.sections[section_idx].clone();
+    let children: Vec<usize> = doc
+        .sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.parent == Some(section_idx) && s.level == section.level + 1)
+        .map(|(idx, _)| idx)
+        .collect();
+    let mut recs = Vec::new();
+    let own_end = children
+        .first()
+        .map_or(section.extent.end, |&c| doc.sections[c].span.start);
+    let own = Span::new(section.span.end, own_end);
+
+    for &child in &children {
+        let sec = &doc.sections[child];
+        let paragraphs: Vec<&Paragraph> = doc
+            .paragraphs
+            .iter()
+            .filter(|p| sec.extent.contains(p.span))
+            .collect();
+        let mut fields = Vec::new();
+        let mut rationale: Vec<&Paragraph> = Vec::new();
+        let mut in_fields = true;
+        for para in paragraphs {
+            if in_fields && para.context.list_item {
+                if let Some(field) = field_of(para) {
+                    fields.push(field);
+                    continue;
+                }
+            }
+            in_fields = false;
+            rationale.push(para);
+        }
+        let action = strip_label(&sec.text);
+        let actor_field = fields
+            .iter()
+            .find(|f| {
+                matches!(
+                    f.name.to_lowercase().as_str(),
+                    "actor" | "actors" | "lead" | "owner" | "responsible"
+                )
+            })
+            .map(|f| f.value.clone());
+        recs.push(Recommendation {
+            id: String::new(),
+            actor_from_field: actor_field.is_some(),
+            actor: actor_field.or_else(|| actor_of(action)),
+            action: action.to_owned(),
+            action_span: sec.text_span,
+            fields,
+            rationale_span: cover(rationale.iter().map(|p| p.span)),
+            evidence: evidence(doc, &rationale),
+            span: sec.extent,
+            form: RecommendationForm::Heading,
+        });
+    }
+
+    // Form (b): top-level list items in the section's own part.
+    let item_blocks: Vec<Span> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Item && own.contains(b.span))
+        .filter(|b| {
+            // Top level: no other item of the section encloses it.
+            !doc.blocks.iter().any(|o| {
+                o.kind == BlockKind::Item
+                    && own.contains(o.span)
+                    && o.span != b.span
+                    && o.span.contains(b.span)
+            })
+        })
+        .map(|b| b.span)
+        .collect();
+    let mut unstructured = Vec::new();
+    for item in &item_blocks {
+        let paragraphs: Vec<&Paragraph> = doc
+            .paragraphs
+            .iter()
+            .filter(|p| item.contains(p.span))
+            .collect();
+        let Some(first) = paragraphs.first() else {
+            continue;
+        };
+        if field_of(first).is_some() {
+            continue;
+        }
+        let (action, action_range) = lead_of(first, doc);
+        let mut fields = Vec::new();
+        let mut rationale_spans = Vec::new();
+        let rest_start = action_range.end;
+        let rest = first.text[rest_start..].trim();
+        if !rest
+            .trim_start_matches(['.', ':', ',', ';'])
+            .trim()
+            .is_empty()
+        {
+            let lead = first.text[rest_start..].len() - first.text[rest_start..].trim_start().len();
+            rationale_spans.push(first.map.span(rest_start + lead..first.text.len()));
+        }
+        let mut rationale: Vec<&Paragraph> = Vec::new();
+        for para in &paragraphs[1..] {
+            if para.context.list_item {
+                if let Some(field) = field_of(para) {
+                    fields.push(field);
+                    continue;
+                }
+            }
+            rationale_spans.push(para.span);
+            rationale.push(para);
+        }
+        let mut evidence_keys = evidence_in(doc, first, rest_start);
+        for key in evidence(doc, &rationale) {
+            if !evidence_keys.contains(&key) {
+                evidence_keys.push(key);
+            }
+        }
+        let actor_field = fields
+            .iter()
+            .find(|f| f.name.eq_ignore_ascii_case("actor"))
+            .map(|f| f.value.clone());
+        recs.push(Recommendation {
+            id: String::new(),
+            actor_from_field: actor_field.is_some(),
+            actor: actor_field.or_else(|| actor_of(&action)),
+            action,
+            action_span: first.map.span(action_range),
+            fields,
+            rationale_span: cover(rationale_spans.into_iter()),
+            evidence: evidence_keys,
+            span: *item,
+            form: RecommendationForm::ListItem,
+        });
+    }
+
+    // Prose in the section's own part that recommends but is in neither form.
+    for para in &doc.paragraphs {
+        if !own.contains(para.span) || item_blocks.iter().any(|i| i.contains(para.span)) {
+            continue;
+        }
+        if para.context.blockquote || para.context.table.is_some() {
+            continue;
+        }
+        let lower = format!(" {} ", para.text.to_lowercase());
+        if MODALS.iter().any(|m| lower.contains(m)) || lower.contains(" recommend that ") {
+            unstructured.push(para.span);
+        }
+    }
+
+    recs.sort_by_key(|r| r.span.start);
+    for (idx, rec) in recs.iter_mut().enumerate() {
+        rec.id = format!("rec-{}", idx + 1);
+    }
+    doc.recommendations = recs;
+    doc.unstructured_recommendations = unstructured;
+}
+
+fn cover(spans: impl Iterator<Item = Span>) -> Option<Span> {
+    spans.reduce(Span::cover)
+}
+
+/// A `**Name:** value` (or known `Name: value`) list line.
+fn field_of(para: &Paragraph) -> Option<Field> {
+    let text = para.text.trim_start();
+    let lead = para.text.len() - text.len();
+    let colon = text.find(':')?;
+    let name = text[..colon].trim();
+    if name.is_empty() || name.split_whitespace().count() > 3 {
+        return None;
+    }
+    let bold = para
+        .strong
+        .iter()
+        .any(|r| r.start <= lead && r.end >= lead + name.len());
+    if !bold && !KNOWN_FIELDS.contains(&name.to_lowercase().as_str()) {
+        return None;
+    }
+    let value = text[colon + 1..].trim().trim_start_matches("**").trim();
+    Some(Field {
+        name: name.trim_end_matches("**").trim().to_owned(),
+        value: value.to_owned(),
+        span: para.span,
+    })
+}
+
+/// The action of a list item: its bold lead, else its first sentence.
+fn lead_of(para: &Paragraph, doc: &Document) -> (String, std::ops::Range<usize>) {
+    let lead = para.text.len() - para.text.trim_start().len();
+    if let Some(strong) = para
+        .strong
+        .iter()
+        .find(|r| r.start == lead && r.end > r.start)
+    {
+        let text = para.text[strong.clone()]
+            .trim()
+            .trim_end_matches([':', '.', ';', ',']);
+        return (text.to_owned(), strong.clone());
+    }
+    let first = para
+        .sentences
+        .clone()
+        .next()
+        .and_then(|s| doc.sentences.get(s));
+    match first {
+        Some(sentence) => {
+            let start = sentence.text_offset;
+            let end = start + sentence.text.len();
+            (sentence.text.trim_end_matches('.').to_owned(), start..end)
+        }
+        None => (para.text.trim().to_owned(), 0..para.text.len()),
+    }
+}
+
+/// Strips "Recommendation 1:" or "1." labels from an action.
+fn strip_label(text: &str) -> &str {
+    let mut rest = text.trim();
+    for prefix in ["Recommendation", "recommendation", "Rec."] {
+        if let Some(after) = rest.strip_prefix(prefix) {
+            let after = after.trim_start();
+            let digits = after.trim_start_matches(|c: char| {
+                c.is_ascii_digit() || c.is_ascii_uppercase() && after.len() < 3
+            });
+            if digits.len() < after.len() {
+                rest = digits
+                    .trim_start_matches([':', '.', ')', '—', '–', '-'])
+                    .trim_start();
+            }
+        }
+    }
+    let numbered = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    if numbered.len() < rest.len() && numbered.starts_with(['.', ')', ':']) {
+        rest = numbered[1..].trim_start();
+    }
+    rest
+}
+
+/// The agent of an action: the subject of "X should ...", or of "we recommend that X ...".
+pub fn actor_of(action: &str) -> Option<String> {
+    let padded = format!(" {} ", action.trim());
+    let lower = padded.to_lowercase();
+    if let Some(pos) = lower
+        .find(" recommend that ")
+        .or_else(|| lower.find(" recommends that "))
+    {
+        let after = &padded[pos..].splitn(4, ' ').nth(3).unwrap_or("");
+        let mut words = Vec::new();
+        for word in after.split_whitespace() {
+            let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let capital = bare.chars().next().is_some_and(char::is_uppercase);
+            if capital || matches!(bare, "the" | "of" | "for" | "and" | "on" | "in") {
+                words.push(word);
+            } else {
+                break;
+            }
+        }
+        while words
+            .last()
+            .is_some_and(|w| matches!(*w, "the" | "of" | "for" | "and" | "on" | "in"))
+        {
+            words.pop();
+        }
+        let phrase = words.join(" ");
+        return (phrase.chars().any(char::is_uppercase)).then_some(phrase);
+    }
+    let (pos, modal) = MODALS
+        .iter()
+        .filter_map(|m| lower.find(m).map(|p| (p, *m)))
+        .min_by_key(|&(p, _)| p)?;
+    let subject = padded[..pos].trim();
+    let subject = subject
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim();
+    if subject.is_empty() || subject.split_whitespace().count() > 12 {
+        return None;
+    }
+    let first_word = subject
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    if matches!(
+        first_word.as_str(),
+        "it" | "this"
+            | "that"
+            | "there"
+            | "these"
+            | "those"
+            | "which"
+            | "what"
+            | "we"
+            | "you"
+            | "one"
+            | "they"
+            | "such"
+    ) {
+        return None;
+    }
+    // "X should be revisited": a passive has no agent unless "by Y" names one.
+    let after = &lower[pos + modal.len()..];
+    let mut next_words = after.split_whitespace();
+    if next_words.next() == Some("be") {
+        if let Some(participle) = next_words.next() {
+            if participle.ends_with("ed")
+                || participle.ends_with("en")
+                || IRREGULAR_PARTICIPLES.contains(&participle)
+            {
+                return after
+                    .find(" by ")
+                    .map(|by| {
+                        let start = pos + modal.len() + by + 4;
+                        padded[start..]
+                            .split([',', '.', ';'])
+                            .next()
+                            .unwrap_or_default()
+                            .trim()
+                            .to_owned()
+                    })
+                    .filter(|agent| agent.chars().next().is_some_and(char::is_uppercase));
+            }
+        }
+    }
+    Some(subject.to_owned())
+}
+
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "made", "set", "put", "kept", "held", "built", "sent", "spent", "paid", "brought", "sought",
+    "taught", "told", "sold", "found", "led", "met", "read", "run", "shut", "cut", "split",
+];
+
+/// Citation keys, footnote labels (`^n`) and linked URLs in paragraphs.
+fn evidence(doc: &Document, paragraphs: &[&Paragraph]) -> Vec<String> {
+    let mut out = Vec::new();
+    for para in paragraphs {
+        for key in evidence_in(doc, para, 0) {
+            if !out.contains(&key) {
+                out.push(key);
+            }
+        }
+    }
+    out
+}
+
+fn evidence_in(doc: &Document, para: &Paragraph, from_text: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let from = para.map.start(from_text);
+    for sentence in &doc.sentences[para.sentences.clone()] {
+        for citation in &sentence.citations {
+            if citation.span.start >= from && !out.contains(&citation.key) {
+                out.push(citation.key.clone());
+            }
+        }
+        for &idx in &sentence.footnotes {
+            let fref = &doc.footnote_refs[idx];
+            let label = format!("^{}", fref.label);
+            if fref.span.start >= from && !out.contains(&label) {
+                out.push(label);
+            }
+        }
+        for &idx in &sentence.links {
+            let link = &doc.links[idx];
+            if link.span.start >= from && link.is_web() && !out.contains(&link.url) {
+                out.push(link.url.clone());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actors_from_subjects() {
+        assert_eq!(
+            actor_of("The State Department should appoint a special envoy").as_deref(),
+            Some("The State Department")
+        );
+        assert_eq!(actor_of("Should be reviewed as soon as possible"), None);
+        assert_eq!(
+            actor_of("Water-sharing agreements should be revisited"),
+            None
+        );
+        assert_eq!(
+            actor_of("Budgets should be approved by Parliament before June").as_deref(),
+            Some("Parliament before June")
+        );
+        assert_eq!(actor_of("Explore new options for basin cooperation"), None);
+        assert_eq!(
+            actor_of("We recommend that the Treasury publish quarterly data").as_deref(),
+            Some("the Treasury")
+        );
+        assert_eq!(actor_of("It should be noted that costs rose"), None);
+    }
+
+    #[test]
+    fn labels_are_stripped() {
+        assert_eq!(
+            strip_label("Recommendation 2: Fund demining"),
+            "Fund demining"
+        );
+        assert_eq!(strip_label("3. Fund demining"), "Fund demining");
+        assert_eq!(strip_label("Fund demining"), "Fund demining");
+    }
+}
