@@ -1,0 +1,1 @@
+//! Renders policy briefs to HTML.
