@@ -84,6 +84,9 @@ impl std::error::Error for LoadError {}
 pub trait Loader: Sync {
     /// Reads the text file at `path`.
     fn read(&self, path: &Path) -> Result<String, LoadError>;
+
+    /// Reads the file at `path` as bytes (images, fonts).
+    fn read_bytes(&self, path: &Path) -> Result<Vec<u8>, LoadError>;
 }
 
 /// Reads a text file from disk with the size limit and UTF-8 check every command applies.
@@ -193,8 +196,8 @@ fn canonical(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| absolute(path))
 }
 
-impl Loader for ProjectFs {
-    fn read(&self, path: &Path) -> Result<String, LoadError> {
+impl ProjectFs {
+    fn check(&self, path: &Path) -> Result<(), LoadError> {
         if !path.exists() {
             return Err(LoadError {
                 path: path.to_owned(),
@@ -209,7 +212,30 @@ impl Loader for ProjectFs {
                 },
             });
         }
+        Ok(())
+    }
+}
+
+impl Loader for ProjectFs {
+    fn read(&self, path: &Path) -> Result<String, LoadError> {
+        self.check(path)?;
         read_text_file(path)
+    }
+
+    fn read_bytes(&self, path: &Path) -> Result<Vec<u8>, LoadError> {
+        self.check(path)?;
+        let error = |kind| LoadError {
+            path: path.to_owned(),
+            kind,
+        };
+        let meta = std::fs::metadata(path).map_err(|err| error(io_kind(&err)))?;
+        if meta.is_dir() {
+            return Err(error(LoadErrorKind::IsDirectory));
+        }
+        if meta.len() > MAX_FILE_SIZE {
+            return Err(error(LoadErrorKind::TooLarge { size: meta.len() }));
+        }
+        std::fs::read(path).map_err(|err| error(io_kind(&err)))
     }
 }
 
