@@ -34,6 +34,8 @@ pub(crate) enum Command {
     Parse(ParseArgs),
     /// Print a JSON Schema: of brief frontmatter, of brief.toml, or of `parse` output.
     Schema(SchemaArgs),
+    /// Render briefs to standalone HTML, print-ready HTML, PDF or Typst source.
+    Render(crate::commands::render::RenderArgs),
 }
 
 #[derive(Debug, Args)]

@@ -32,6 +32,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Parse(args) => commands::parse::run(args, &cli.global),
         Command::Schema(args) => commands::schema::run(args),
+        Command::Render(args) => commands::render::run(args, &cli.global),
     };
     match result {
         Ok(status) => status.code(),
