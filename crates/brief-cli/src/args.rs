@@ -30,6 +30,12 @@ pub(crate) struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
+    /// Lint briefs: claims, sources, recommendations and structure.
+    Check(crate::commands::check::CheckArgs),
+    /// List the fact-checker's worksheet of every check-worthy sentence.
+    Claims(crate::commands::claims::ClaimsArgs),
+    /// List the rules, or print one rule's documentation.
+    Rules(crate::commands::rules::RulesArgs),
     /// Print the document model of briefs as JSON.
     Parse(ParseArgs),
     /// Print a JSON Schema: of brief frontmatter, of brief.toml, or of `parse` output.

@@ -46,6 +46,14 @@ impl Failure {
         }
     }
 
+    /// A usage error (exit 2).
+    pub(crate) fn usage(message: String) -> Failure {
+        Failure {
+            status: Status::Error,
+            message,
+        }
+    }
+
     /// An output that could not be produced (exit 1).
     pub(crate) fn output(message: String) -> Failure {
         Failure {

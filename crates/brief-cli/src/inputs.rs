@@ -18,6 +18,8 @@ pub(crate) struct Input {
     pub(crate) display: String,
     /// The file, or `None` for standard input.
     pub(crate) path: Option<PathBuf>,
+    /// Given on the command line (not found by a walk).
+    pub(crate) explicit: bool,
 }
 
 impl Input {
@@ -62,6 +64,7 @@ pub(crate) fn collect(
             inputs.push(Input {
                 display: stdin_filename.unwrap_or("-").to_owned(),
                 path: None,
+                explicit: true,
             });
             continue;
         }
@@ -73,6 +76,7 @@ pub(crate) fn collect(
             Ok(_) => inputs.push(Input {
                 display: path.display().to_string(),
                 path: Some(path.clone()),
+                explicit: true,
             }),
             Err(err) => failures.push(Failure::io(format!(
                 "{}: {}",
@@ -128,6 +132,7 @@ fn walk(dir: &Path, configs: &Configs, failures: &mut Vec<Failure>) -> Vec<Input
                     found.push(Input {
                         display: path.display().to_string(),
                         path: Some(path),
+                        explicit: false,
                     });
                 }
             }

@@ -5,7 +5,9 @@
 mod args;
 mod commands;
 mod exit;
+mod formats;
 mod inputs;
+mod lint;
 mod output;
 mod report;
 
@@ -30,6 +32,9 @@ fn main() -> ExitCode {
         }
     };
     let result = match &cli.command {
+        Command::Check(args) => commands::check::run(args, &cli.global),
+        Command::Claims(args) => commands::claims::run(args, &cli.global),
+        Command::Rules(args) => commands::rules::run(args),
         Command::Parse(args) => commands::parse::run(args, &cli.global),
         Command::Schema(args) => commands::schema::run(args),
         Command::Render(args) => commands::render::run(args, &cli.global),

@@ -20,6 +20,18 @@ pub(crate) enum ColorChoice {
 }
 
 impl ColorChoice {
+    /// Whether stdout should be colored.
+    pub(crate) fn stdout(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
+        }
+    }
+
     /// Whether stderr should be colored.
     pub(crate) fn stderr(self) -> bool {
         match self {
@@ -74,7 +86,7 @@ impl Renderer {
     pub(crate) fn render_text(&self, name: &str, text: String, diagnostic: &Diagnostic) -> String {
         let report = Report {
             diagnostic,
-            source: NamedSource::new(name, text),
+            source: NamedSource::new(name, Windowed { text }),
         };
         let mut out = String::new();
         if self.handler.render_report(&mut out, &report).is_err() {
@@ -89,7 +101,60 @@ impl Renderer {
 
 struct Report<'a> {
     diagnostic: &'a Diagnostic,
-    source: NamedSource<String>,
+    source: NamedSource<Windowed>,
+}
+
+/// Source text that shows a window of a long line around the span instead of the whole line:
+/// a Markdown paragraph is often a single line of a thousand characters.
+struct Windowed {
+    text: String,
+}
+
+/// The widest source line shown, in characters.
+const WINDOW: usize = 96;
+
+impl miette::SourceCode for Windowed {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let text = self.text.as_str();
+        let start = span.offset().min(text.len());
+        let end = (start + span.len()).min(text.len());
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line_chars = text[line_start..line_end].chars().count();
+        // A read without context locates the span (the header's line:column); only the snippet
+        // shown with context is windowed.
+        let locating = context_lines_before == 0 && context_lines_after == 0;
+        if locating || end > line_end || line_chars <= WINDOW {
+            return text.read_span(span, context_lines_before, context_lines_after);
+        }
+        // Start a little before the span, on a character boundary, and show WINDOW characters.
+        let lead: usize = text[line_start..start]
+            .chars()
+            .rev()
+            .take(24)
+            .map(char::len_utf8)
+            .sum();
+        let window_start = start - lead;
+        let shown_chars = WINDOW.max(text[window_start..end].chars().count() + 8);
+        let window_end = text[window_start..line_end]
+            .char_indices()
+            .nth(shown_chars)
+            .map_or(line_end, |(i, _)| window_start + i);
+        let line = text[..line_start].matches('\n').count();
+        let column = text[line_start..window_start].chars().count();
+        Ok(Box::new(miette::MietteSpanContents::new(
+            &text.as_bytes()[window_start..window_end],
+            SourceSpan::new(window_start.into(), window_end - window_start),
+            line,
+            column,
+            1,
+        )))
+    }
 }
 
 impl fmt::Debug for Report<'_> {

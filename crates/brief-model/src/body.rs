@@ -566,6 +566,19 @@ impl Walker<'_> {
         }
         let Some(start) = buf.start else { return };
         let para_span = Span::new(start, buf.end.max(start));
+        for (offset, _) in buf.text.match_indices("[^") {
+            let Some(close) = buf.text[offset..].find(']').map(|c| offset + c) else {
+                continue;
+            };
+            let label = &buf.text[offset + 2..close];
+            let in_code = buf.code.iter().any(|r| r.contains(&offset));
+            if !label.is_empty() && !label.contains(char::is_whitespace) && !in_code {
+                self.doc.undefined_footnotes.push(FootnoteRef {
+                    label: label.to_owned(),
+                    span: buf.map.span(offset..close + 1),
+                });
+            }
+        }
         let para_idx = self.doc.paragraphs.len();
         let text = buf.text;
 

@@ -42,6 +42,8 @@ pub struct Document {
     pub footnotes: Vec<FootnoteDef>,
     /// Footnote references, in document order.
     pub footnote_refs: Vec<FootnoteRef>,
+    /// `[^label]` written in text with no definition of `label` (Markdown leaves them as text).
+    pub undefined_footnotes: Vec<FootnoteRef>,
     /// Inline links, in document order.
     pub links: Vec<Link>,
     /// Images, in document order.

@@ -1,5 +1,8 @@
 //! One module per subcommand.
 
+pub(crate) mod check;
+pub(crate) mod claims;
 pub(crate) mod parse;
 pub(crate) mod render;
+pub(crate) mod rules;
 pub(crate) mod schema;

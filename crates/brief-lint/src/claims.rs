@@ -1,0 +1,1177 @@
+//! Check-worthy sentences: the claims a fact-checker would verify, what kind each is, and which
+//! `claims/*` findings it raises.
+//!
+//! One analysis feeds both `brief check` (the `claims/*` rules report its findings) and
+//! `brief claims` (the worksheet lists its claims), so the two always agree: a claim is
+//! `unsourced` exactly when it raises a finding of an enabled rule.
+
+use std::ops::Range;
+
+use brief_model::{BlockKind, Document, Paragraph, Sentence, Span, count_words};
+use serde::Serialize;
+
+use crate::settings::Settings;
+use crate::words::{is_word_boundary, is_word_end};
+
+/// The kinds of claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClaimKind {
+    /// A figure: a number, a percentage, an amount of money, a count.
+    Quantity,
+    /// A quotation.
+    Quotation,
+    /// An attribution to unnamed people ("experts say").
+    Attribution,
+    /// A sweeping claim ("unprecedented", "never").
+    Generalization,
+    /// An event placed in time relative to the writing ("last week", "now").
+    DatedEvent,
+}
+
+impl ClaimKind {
+    /// The kebab-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Quantity => "quantity",
+            ClaimKind::Quotation => "quotation",
+            ClaimKind::Attribution => "attribution",
+            ClaimKind::Generalization => "generalization",
+            ClaimKind::DatedEvent => "dated-event",
+        }
+    }
+}
+
+/// A `claims/*` finding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The rule code.
+    pub code: &'static str,
+    /// The sentence.
+    pub sentence: usize,
+    /// What to underline.
+    pub span: Span,
+    /// The message.
+    pub message: String,
+    /// The help.
+    pub help: String,
+}
+
+/// A check-worthy sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Claim {
+    /// The sentence.
+    pub sentence: usize,
+    /// What kinds of claim it makes.
+    pub kinds: Vec<ClaimKind>,
+    /// Whether it carries a source (citation, footnote, link, or one covering it).
+    pub sourced: bool,
+    /// Indexes of its findings in [`Analysis::findings`].
+    pub findings: Vec<usize>,
+}
+
+/// The claims of a brief and their findings.
+#[derive(Clone, Debug, Default)]
+pub struct Analysis {
+    /// Check-worthy sentences, in document order.
+    pub claims: Vec<Claim>,
+    /// Findings of enabled `claims/*` rules, in document order.
+    pub findings: Vec<Finding>,
+}
+
+impl Analysis {
+    /// The findings of one rule.
+    pub fn findings_for<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
+        self.findings.iter().filter(move |f| f.code == code)
+    }
+}
+
+/// A sentence with the helpers rules need to move between its text and the file.
+pub(crate) struct View<'a> {
+    pub(crate) sentence: &'a Sentence,
+    pub(crate) paragraph: &'a Paragraph,
+    /// `[^label]` written without a definition: text, but not the author's prose.
+    document_undefined: Vec<Span>,
+}
+
+impl<'a> View<'a> {
+    pub(crate) fn new(doc: &'a Document, idx: usize) -> View<'a> {
+        let sentence = &doc.sentences[idx];
+        View {
+            sentence,
+            paragraph: &doc.paragraphs[sentence.paragraph],
+            document_undefined: doc
+                .undefined_footnotes
+                .iter()
+                .map(|r| r.span)
+                .filter(|span| sentence.span.contains(*span))
+                .collect(),
+        }
+    }
+
+    pub(crate) fn text(&self) -> &'a str {
+        &self.sentence.text
+    }
+
+    /// The file span of a range of the sentence's text.
+    pub(crate) fn span(&self, range: Range<usize>) -> Span {
+        let off = self.sentence.text_offset;
+        self.paragraph.map.span(range.start + off..range.end + off)
+    }
+
+    /// The sentence-text range of a file span, when it lies in the text.
+    pub(crate) fn range(&self, span: Span) -> Option<Range<usize>> {
+        let off = self.sentence.text_offset;
+        let start = self.paragraph.map.text_offset(span.start)?;
+        let end = self
+            .paragraph
+            .map
+            .text_offset(span.end.saturating_sub(1))
+            .map_or(start, |e| e + 1);
+        let len = self.sentence.text.len();
+        let start = start.checked_sub(off)?.min(len);
+        let end = end.saturating_sub(off).clamp(start, len);
+        Some(start..end)
+    }
+
+    /// Ranges that are not the author's running prose: citations, code and quotations.
+    pub(crate) fn masks(&self, quotations: bool) -> Vec<Range<usize>> {
+        let mut out: Vec<Range<usize>> = self
+            .sentence
+            .citations
+            .iter()
+            .filter_map(|c| self.range(if c.narrative { c.span } else { c.group_span }))
+            .collect();
+        let off = self.sentence.text_offset;
+        let end = off + self.sentence.text.len();
+        for code in &self.paragraph.code {
+            if code.start < end && code.end > off {
+                out.push(code.start.max(off) - off..code.end.min(end) - off);
+            }
+        }
+        for reference in &self.document_undefined {
+            if let Some(range) = self.range(*reference) {
+                out.push(range);
+            }
+        }
+        if quotations {
+            out.extend(
+                self.sentence
+                    .quotations
+                    .iter()
+                    .filter_map(|q| self.range(q.span)),
+            );
+        }
+        out
+    }
+}
+
+fn masked(masks: &[Range<usize>], range: &Range<usize>) -> bool {
+    masks
+        .iter()
+        .any(|m| m.start < range.end && range.start < m.end)
+}
+
+/// Analyses every sentence of `doc`.
+pub fn analyse(doc: &Document, settings: &Settings) -> Analysis {
+    let mut analysis = Analysis::default();
+    let sourced: Vec<bool> = (0..doc.sentences.len())
+        .map(|idx| sentence_sourced(doc, settings, idx))
+        .collect();
+    let blockquotes = blockquote_groups(doc);
+    let mut table_reported: Vec<bool> = vec![false; doc.tables.len()];
+
+    for idx in 0..doc.sentences.len() {
+        let sentence = &doc.sentences[idx];
+        let context = sentence.context;
+        if context.field || context.footnote.is_some() || context.bibliography || context.summary {
+            continue;
+        }
+        let view = View::new(doc, idx);
+        let mut kinds = Vec::new();
+        let mut findings = Vec::new();
+
+        if context.blockquote {
+            // A block quotation is one claim, made by its first sentence.
+            let Some(group) = blockquotes
+                .iter()
+                .find(|g| g.sentences.first() == Some(&idx))
+            else {
+                continue;
+            };
+            kinds.push(ClaimKind::Quotation);
+            let group_sourced = group.sentences.iter().any(|&s| sourced[s]) || group.intro_sourced;
+            if !group_sourced {
+                let (code, message, help) = if group.named {
+                    (
+                        "claims/uncited-named-quote",
+                        "block quotation has a named speaker but no citation",
+                        "cite where the words were said or published, such as `[@key]` in the attribution line",
+                    )
+                } else {
+                    (
+                        "claims/uncited-quote",
+                        "block quotation has no citation and no named speaker",
+                        "name the speaker and cite the source of the quotation",
+                    )
+                };
+                findings.push(Finding {
+                    code,
+                    sentence: idx,
+                    span: group.span,
+                    message: message.to_owned(),
+                    help: help.to_owned(),
+                });
+            }
+            push_claim(&mut analysis, settings, idx, kinds, group_sourced, findings);
+            continue;
+        }
+
+        let is_sourced = match context.table {
+            Some(table) => table_sourced(doc, &sourced, table),
+            None => sourced[idx],
+        };
+        let text = view.text();
+        let masks_all = view.masks(true);
+        let prescriptive = is_prescriptive(text);
+        let absolute_date = has_absolute_date(text);
+
+        // Quantities.
+        if !prescriptive {
+            let quantities = find_quantities(text, &masks_all);
+            if !quantities.is_empty() {
+                kinds.push(ClaimKind::Quantity);
+                let report = match context.table {
+                    Some(table) => {
+                        !is_sourced && !std::mem::replace(&mut table_reported[table], true)
+                    }
+                    None => !is_sourced,
+                };
+                if report {
+                    let range = quantities[0].clone();
+                    let figure = &text[range.clone()];
+                    let (message, span) = match context.table {
+                        Some(table) => (
+                            "table has figures but no source".to_owned(),
+                            doc.tables[table].span,
+                        ),
+                        None => (format!("figure `{figure}` has no source"), view.span(range)),
+                    };
+                    findings.push(Finding {
+                        code: "claims/unsourced-statistic",
+                        sentence: idx,
+                        span,
+                        message,
+                        help: match context.table {
+                            Some(_) => "cite the data in the table's caption (a paragraph starting `Table 1:` right after it)".to_owned(),
+                            None => "cite where the figure comes from: `[@key]`, a footnote, or a link".to_owned(),
+                        },
+                    });
+                }
+            }
+        }
+
+        // Quotations.
+        let quotes: Vec<_> = sentence
+            .quotations
+            .iter()
+            .filter(|q| is_quotation(text, &view, q))
+            .collect();
+        if !quotes.is_empty() {
+            kinds.push(ClaimKind::Quotation);
+            if !is_sourced {
+                let named = named_speaker(doc, settings, idx, &masks_all);
+                let q = quotes[0];
+                let (code, message, help) = if named {
+                    (
+                        "claims/uncited-named-quote",
+                        "quotation names its speaker but cites no source",
+                        "cite where the words were said or published: `[@key]` or a footnote",
+                    )
+                } else {
+                    (
+                        "claims/uncited-quote",
+                        "quotation has no citation and no named speaker",
+                        "name who said it and cite the source: `[@key]` or a footnote",
+                    )
+                };
+                findings.push(Finding {
+                    code,
+                    sentence: idx,
+                    span: q.span,
+                    message: message.to_owned(),
+                    help: help.to_owned(),
+                });
+            }
+        }
+
+        // Hidden attributions.
+        let weasels: Vec<_> = settings
+            .words
+            .weasel
+            .find(text)
+            .into_iter()
+            .filter(|r| !masked(&masks_all, r))
+            .collect();
+        if let Some(range) = weasels.first() {
+            kinds.push(ClaimKind::Attribution);
+            if !is_sourced {
+                findings.push(Finding {
+                    code: "claims/weasel-attribution",
+                    sentence: idx,
+                    span: view.span(range.clone()),
+                    message: format!("`{}` does not say who", &text[range.clone()]),
+                    help: "name the experts, studies or officials, and cite them".to_owned(),
+                });
+            }
+        }
+
+        // Sweeping claims.
+        if !prescriptive {
+            let sweeping: Vec<_> = settings
+                .words
+                .generalizations
+                .find(text)
+                .into_iter()
+                .filter(|r| !masked(&masks_all, r))
+                .collect();
+            if let Some(range) = sweeping.first() {
+                kinds.push(ClaimKind::Generalization);
+                if !is_sourced {
+                    findings.push(Finding {
+                        code: "claims/unsourced-generalization",
+                        sentence: idx,
+                        span: view.span(range.clone()),
+                        message: format!(
+                            "`{}` claims more than the sentence sources",
+                            &text[range.clone()]
+                        ),
+                        help: "cite the evidence, or narrow the claim".to_owned(),
+                    });
+                }
+            }
+        }
+
+        // Time relative to the writing.
+        if !absolute_date {
+            let mut relative: Vec<Range<usize>> = settings
+                .words
+                .relative_time
+                .find(text)
+                .into_iter()
+                .filter(|r| !masked(&masks_all, r))
+                .collect();
+            relative.extend(months_without_year(text, &masks_all));
+            relative.sort_by_key(|r| r.start);
+            let vague: Vec<Range<usize>> = settings
+                .words
+                .vague_time
+                .find(text)
+                .into_iter()
+                .filter(|r| !masked(&masks_all, r))
+                .filter(|r| !relative.iter().any(|x| x.start < r.end && r.start < x.end))
+                .filter(|r| !text[r.end..].starts_with('-'))
+                .collect();
+            if !relative.is_empty() || !vague.is_empty() {
+                kinds.push(ClaimKind::DatedEvent);
+            }
+            if let Some(range) = relative.first() {
+                findings.push(Finding {
+                    code: "claims/relative-time",
+                    sentence: idx,
+                    span: view.span(range.clone()),
+                    message: format!("`{}` has no date a reader can place", &text[range.clone()]),
+                    help: "give the date (\"on 12 March 2025\", \"in August 2024\")".to_owned(),
+                });
+            }
+            if let Some(range) = vague.first() {
+                findings.push(Finding {
+                    code: "claims/vague-time",
+                    sentence: idx,
+                    span: view.span(range.clone()),
+                    message: format!(
+                        "`{}` depends on when the brief is read",
+                        &text[range.clone()]
+                    ),
+                    help: "anchor it: \"as of March 2025\", or the year".to_owned(),
+                });
+            }
+        }
+
+        if !kinds.is_empty() {
+            push_claim(&mut analysis, settings, idx, kinds, is_sourced, findings);
+        }
+    }
+    analysis
+}
+
+fn push_claim(
+    analysis: &mut Analysis,
+    settings: &Settings,
+    sentence: usize,
+    kinds: Vec<ClaimKind>,
+    sourced: bool,
+    findings: Vec<Finding>,
+) {
+    let mut indexes = Vec::new();
+    for finding in findings {
+        if settings.is_enabled(finding.code) {
+            indexes.push(analysis.findings.len());
+            analysis.findings.push(finding);
+        }
+    }
+    analysis.claims.push(Claim {
+        sentence,
+        kinds,
+        sourced,
+        findings: indexes,
+    });
+}
+
+/// Whether a sentence carries a source, or is covered by one (paragraph scope).
+fn sentence_sourced(doc: &Document, settings: &Settings, idx: usize) -> bool {
+    let sentence = &doc.sentences[idx];
+    if sentence.is_sourced(doc, settings.links_are_sources) {
+        return true;
+    }
+    if settings.citation_scope == brief_model::config::CitationScope::Paragraph {
+        let para = &doc.paragraphs[sentence.paragraph];
+        return doc.sentences[para.sentences.clone()]
+            .iter()
+            .any(|s| s.is_sourced(doc, settings.links_are_sources));
+    }
+    false
+}
+
+/// A table is sourced by a citation in its caption or in any cell.
+fn table_sourced(doc: &Document, sourced: &[bool], table: usize) -> bool {
+    let caption = doc.tables[table]
+        .caption
+        .map(|p| doc.paragraphs[p].sentences.clone())
+        .into_iter()
+        .flatten()
+        .any(|s| sourced[s]);
+    caption
+        || doc
+            .sentences
+            .iter()
+            .enumerate()
+            .any(|(i, s)| s.context.table == Some(table) && sourced[i])
+}
+
+struct BlockquoteGroup {
+    sentences: Vec<usize>,
+    span: Span,
+    named: bool,
+    intro_sourced: bool,
+}
+
+/// Sentences of each outermost block quotation.
+fn blockquote_groups(doc: &Document) -> Vec<BlockquoteGroup> {
+    let quotes: Vec<Span> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::BlockQuote)
+        .map(|b| b.span)
+        .collect();
+    let outermost: Vec<Span> = quotes
+        .iter()
+        .filter(|q| !quotes.iter().any(|o| o != *q && o.contains(**q)))
+        .copied()
+        .collect();
+    outermost
+        .into_iter()
+        .map(|span| {
+            let sentences: Vec<usize> = doc
+                .sentences
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| span.contains(s.span))
+                .map(|(i, _)| i)
+                .collect();
+            // An attribution line: "— Name" or "-- Name".
+            let named = sentences.iter().any(|&s| {
+                let text = doc.sentences[s].text.trim_start();
+                text.starts_with(['—', '–']) || text.starts_with("--")
+            });
+            let intro = doc
+                .paragraphs
+                .iter()
+                .rev()
+                .find(|p| p.span.end <= span.start && !p.context.blockquote);
+            let intro_sourced = intro.is_some_and(|p| {
+                let between = &doc.source[p.span.end..span.start];
+                between.trim().is_empty()
+                    && p.text.trim_end().ends_with(':')
+                    && doc.sentences[p.sentences.clone()]
+                        .iter()
+                        .any(|s| s.is_sourced(doc, true))
+            });
+            BlockquoteGroup {
+                sentences,
+                span,
+                named,
+                intro_sourced,
+            }
+        })
+        .filter(|g| !g.sentences.is_empty())
+        .collect()
+}
+
+/// Whether a quotation is a quotation worth citing, not a scare quote or a title.
+fn is_quotation(text: &str, view: &View<'_>, quote: &brief_model::Quotation) -> bool {
+    if quote.words < 4 {
+        return false;
+    }
+    let Some(range) = view.range(quote.span) else {
+        return true;
+    };
+    let before = text[..range.start].trim_end().to_lowercase();
+    !["titled", "entitled", "headlined", "named", "subtitled"]
+        .iter()
+        .any(|w| before.ends_with(w))
+}
+
+/// Sentences that prescribe rather than assert ("X should ...").
+fn is_prescriptive(text: &str) -> bool {
+    let lower = format!(" {} ", text.to_lowercase());
+    [
+        " should ",
+        " must ",
+        " ought to ",
+        " we recommend ",
+        " recommend that ",
+    ]
+    .iter()
+    .any(|m| lower.contains(m))
+}
+
+/// Whether the sentence names a year or a full date.
+pub(crate) fn has_absolute_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut idx = 0;
+    while idx + 4 <= bytes.len() {
+        if bytes[idx..idx + 4].iter().all(u8::is_ascii_digit)
+            && (idx == 0 || !bytes[idx - 1].is_ascii_digit())
+            && bytes.get(idx + 4).is_none_or(|b| !b.is_ascii_digit())
+        {
+            let year: u32 = text[idx..idx + 4].parse().unwrap_or(0);
+            if (1800..=2100).contains(&year) {
+                return true;
+            }
+        }
+        idx += 1;
+    }
+    false
+}
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Aug.",
+    "Sept.",
+    "Sep.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+];
+
+const MONTH_LEADS: &[&str] = &[
+    "in", "early", "mid", "late", "on", "by", "since", "until", "till", "from", "through",
+    "during", "last", "next", "this", "before", "after", "of",
+];
+
+/// Month names used as dates without a year ("in early August", "on 5 March").
+fn months_without_year(text: &str, masks: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for month in MONTHS {
+        for (idx, _) in text.match_indices(month) {
+            let end = idx + month.len();
+            if !is_word_boundary(text, idx) || (!month.ends_with('.') && !is_word_end(text, end)) {
+                continue;
+            }
+            if masked(masks, &(idx..end)) {
+                continue;
+            }
+            let before: Vec<&str> = text[..idx].split_whitespace().rev().take(2).collect();
+            let prev = before
+                .first()
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                })
+                .unwrap_or_default();
+            let prev_is_day = prev.chars().all(|c| c.is_ascii_digit()) && !prev.is_empty();
+            let next_is_day = text[end..]
+                .trim_start()
+                .split(|c: char| !c.is_ascii_digit())
+                .next()
+                .is_some_and(|d| !d.is_empty() && d.len() <= 2);
+            let is_date = MONTH_LEADS.contains(&prev.as_str()) || prev_is_day || next_is_day;
+            // "May" is also a verb and a name: require a date-like neighbour.
+            if *month == "May"
+                && !(prev_is_day || next_is_day || MONTH_LEADS.contains(&prev.as_str()))
+            {
+                continue;
+            }
+            if is_date {
+                out.push(idx..end);
+            }
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+/// Words before a number that make it a label, not a quantity ("Resolution 2231", "No. 5").
+const LABELS: &[&str] = &[
+    "resolution",
+    "resolutions",
+    "article",
+    "articles",
+    "art",
+    "section",
+    "sections",
+    "sec",
+    "chapter",
+    "chapters",
+    "ch",
+    "table",
+    "tables",
+    "figure",
+    "figures",
+    "fig",
+    "annex",
+    "annexes",
+    "appendix",
+    "paragraph",
+    "paragraphs",
+    "para",
+    "paras",
+    "no",
+    "nos",
+    "number",
+    "phase",
+    "stage",
+    "level",
+    "protocol",
+    "directive",
+    "regulation",
+    "bulletin",
+    "volume",
+    "vol",
+    "issue",
+    "item",
+    "rule",
+    "amendment",
+    "act",
+    "law",
+    "decree",
+    "order",
+    "title",
+    "division",
+    "brigade",
+    "battalion",
+    "corps",
+    "army",
+    "fleet",
+    "route",
+    "highway",
+    "line",
+    "point",
+    "block",
+    "unit",
+    "sector",
+    "zone",
+    "camp",
+    "gate",
+    "tier",
+    "pillar",
+    "goal",
+    "sdg",
+    "step",
+    "option",
+    "scenario",
+    "map",
+    "box",
+    "exhibit",
+    "schedule",
+    "clause",
+    "part",
+    "book",
+    "grade",
+    "class",
+    "category",
+    "type",
+    "model",
+    "round",
+    "session",
+    "p",
+    "pp",
+    "page",
+    "pages",
+    "recommendation",
+    "priority",
+    "district",
+    "precinct",
+    "ward",
+    "region",
+    "resolution",
+    "summit",
+    "report",
+    "session",
+    "g",
+    "mark",
+    "version",
+    "release",
+    "plan",
+    "cop",
+];
+
+/// Words after a bare year-like number that make it a quantity, not a year.
+const UNITS_AFTER_YEAR: &[&str] = &[
+    "%",
+    "percent",
+    "per",
+    "people",
+    "troops",
+    "soldiers",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "tonnes",
+    "tons",
+    "hectares",
+    "deaths",
+    "casualties",
+    "refugees",
+    "households",
+    "families",
+    "children",
+    "cases",
+    "incidents",
+    "jobs",
+    "workers",
+    "units",
+    "homes",
+    "schools",
+    "patrols",
+    "mw",
+    "gw",
+    "bcm",
+    "barrels",
+];
+
+/// Spelled-out quantities.
+const SCALE_WORDS: &[&str] = &[
+    "per cent",
+    "percent",
+    "percentage points",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "trillion",
+    "trillions",
+    "half of",
+    "a third of",
+    "two-thirds",
+    "two thirds",
+    "a quarter of",
+    "three-quarters",
+    "dozens of",
+    "hundreds of",
+    "thousands of",
+    "tens of thousands",
+    "hundreds of thousands",
+    "doubled",
+    "tripled",
+    "quadrupled",
+    "halved",
+    "twofold",
+    "threefold",
+    "fourfold",
+    "tenfold",
+    "a hundred",
+    "a thousand",
+];
+
+/// Figures in running text: numbers that are not years, dates, ordinals, labels or identifiers,
+/// and spelled-out scales ("two-thirds", "millions").
+pub(crate) fn find_quantities(text: &str, masks: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut idx = 0;
+    while idx < bytes.len() {
+        if !bytes[idx].is_ascii_digit() || (idx > 0 && bytes[idx - 1].is_ascii_digit()) {
+            idx += 1;
+            continue;
+        }
+        let start = idx;
+        let mut end = idx;
+        while end < bytes.len()
+            && (bytes[end].is_ascii_digit()
+                || (matches!(bytes[end], b',' | b'.')
+                    && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
+        {
+            end += 1;
+        }
+        idx = end;
+        let range = start..end;
+        if masked(masks, &range) {
+            continue;
+        }
+        if is_quantity(text, start, end) {
+            // Include a currency sign before and a percent sign after.
+            let start = match text[..start].chars().next_back() {
+                Some(c @ ('$' | '€' | '£' | '¥' | '₹')) => start - c.len_utf8(),
+                _ => start,
+            };
+            let mut end = if text[end..].starts_with('%') {
+                end + 1
+            } else {
+                end
+            };
+            // "2 million", "12.7 per cent": the scale belongs to the figure.
+            let rest = text[end..].to_ascii_lowercase();
+            for scale in [
+                " million",
+                " billion",
+                " trillion",
+                " per cent",
+                " percent",
+                " percentage points",
+            ] {
+                if rest.starts_with(scale) && is_word_end(text, end + scale.len()) {
+                    end += scale.len();
+                    break;
+                }
+            }
+            out.push(start..end);
+        }
+    }
+    let lower = text.to_ascii_lowercase();
+    for word in SCALE_WORDS {
+        for (found, _) in lower.match_indices(word) {
+            let range = found..found + word.len();
+            if is_word_boundary(text, found)
+                && is_word_end(text, range.end)
+                && !masked(masks, &range)
+                && !out
+                    .iter()
+                    .any(|r: &Range<usize>| r.start <= found && found <= r.end + 1)
+            {
+                out.push(range);
+            }
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+fn is_quantity(text: &str, start: usize, end: usize) -> bool {
+    let number = &text[start..end];
+    let prev = text[..start].chars().next_back();
+    let next = text[end..].chars().next();
+    // Glued to letters: identifiers ("F-16", "G7", "COVID-19", "H5N1") and ordinals ("21st").
+    if prev.is_some_and(|c| c.is_alphabetic() || c == '_' || c == '/' || c == '#')
+        || next.is_some_and(|c| c.is_alphabetic() && !is_unit_suffix(&text[end..]))
+    {
+        return false;
+    }
+    if prev == Some('-') {
+        let before_dash = text[..start - 1].chars().next_back();
+        if before_dash.is_some_and(char::is_alphanumeric) {
+            return false;
+        }
+    }
+    // Times and ratios ("10:30"), version-like and adjectival forms ("a 10-year plan").
+    if next == Some(':') && text[end + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    if prev == Some(':') && text[..start - 1].ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    if next == Some('-') && text[end + 1..].starts_with(|c: char| c.is_alphabetic()) {
+        return false;
+    }
+    // List markers: "(1)".
+    if prev == Some('(') && next == Some(')') && number.len() == 1 {
+        return false;
+    }
+    let prev_word = previous_word(text, start);
+    let next_word = next_word(text, end);
+    if LABELS.contains(&prev_word.to_lowercase().trim_end_matches('.')) {
+        return false;
+    }
+    // Day of a month ("13 March", "March 13").
+    let is_month = |w: &str| {
+        MONTHS
+            .iter()
+            .any(|m| m.trim_end_matches('.') == w.trim_end_matches([',', '.']))
+    };
+    if number.len() <= 2 && (is_month(&prev_word) || is_month(&next_word)) {
+        return false;
+    }
+    // Years and year ranges.
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() == 4 && !number.contains([',', '.']) {
+        let year: u32 = digits.parse().unwrap_or(0);
+        let unit = next_word.to_lowercase();
+        if (1800..=2100).contains(&year)
+            && !matches!(prev, Some('$' | '€' | '£'))
+            && !UNITS_AFTER_YEAR.contains(&unit.as_str())
+            && next != Some('%')
+        {
+            return false;
+        }
+    }
+    // Two-digit year ends of ranges ("2021–24").
+    if number.len() == 2 && matches!(prev, Some('–' | '-' | '/')) {
+        let before = &text[..start - prev.map_or(0, char::len_utf8)];
+        if before.len() >= 4
+            && before[before.len() - 4..]
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+        {
+            return false;
+        }
+    }
+    // A number inside a proper name ("Boeing 737", "Zapad 2021"): a capitalized word before it
+    // (not the sentence's first word) and nothing measured after it.
+    if prev_word.chars().next().is_some_and(char::is_uppercase)
+        && !is_first_word(text, start)
+        && !is_month(&prev_word)
+        && next_word.chars().next().is_none_or(|c| !c.is_lowercase())
+        && !matches!(prev, Some('$' | '€' | '£'))
+    {
+        return false;
+    }
+    true
+}
+
+fn is_unit_suffix(rest: &str) -> bool {
+    let unit: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    matches!(
+        unit.to_lowercase().as_str(),
+        "km" | "m"
+            | "bn"
+            | "mn"
+            | "k"
+            | "kg"
+            | "mw"
+            | "gw"
+            | "kw"
+            | "twh"
+            | "gwh"
+            | "bcm"
+            | "mt"
+            | "x"
+            | "tn"
+            | "mm"
+            | "cm"
+            | "ha"
+            | "t"
+    )
+}
+
+fn previous_word(text: &str, start: usize) -> String {
+    text[..start]
+        .trim_end_matches(['$', '€', '£', ' ', '\u{a0}'])
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+        .to_owned()
+}
+
+fn next_word(text: &str, end: usize) -> String {
+    let rest = text[end..].trim_start_matches([' ', '\u{a0}']);
+    if rest.starts_with('%') {
+        return "%".to_owned();
+    }
+    rest.split(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_owned()
+}
+
+fn is_first_word(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    !before.contains(char::is_whitespace)
+}
+
+/// Whether a quotation's speaker is named: a speech verb with a proper name outside the
+/// quotation, or a pronoun whose referent is named earlier in the paragraph.
+fn named_speaker(doc: &Document, settings: &Settings, idx: usize, masks: &[Range<usize>]) -> bool {
+    let view = View::new(doc, idx);
+    let text = view.text();
+    let verbs: Vec<Range<usize>> = settings
+        .words
+        .speech_verbs
+        .find(text)
+        .into_iter()
+        .filter(|r| !masked(masks, r))
+        .collect();
+    if verbs.is_empty() {
+        return false;
+    }
+    if has_proper_name(text, masks) {
+        return true;
+    }
+    let pronoun = text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "he" | "she" | "He" | "She" | "his" | "her" | "His" | "Her" | "they" | "They"
+        )
+    });
+    if pronoun {
+        let para = &doc.paragraphs[doc.sentences[idx].paragraph];
+        return doc.sentences[para.sentences.start..idx]
+            .iter()
+            .any(|s| has_proper_name(&s.text, &[]));
+    }
+    false
+}
+
+/// Capitalized words that start sentences or phrases without naming anyone.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "One",
+    "Some",
+    "Many",
+    "Most",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "In",
+    "On",
+    "As",
+    "For",
+    "But",
+    "And",
+    "Or",
+    "According",
+    "At",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Asked",
+    "Yet",
+    "Still",
+    "However",
+    "Such",
+    "Another",
+    "Other",
+    "Others",
+    "Several",
+    "Elsewhere",
+    "Here",
+    "There",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Then",
+    "Now",
+    "Today",
+    "Officials",
+    "Experts",
+    "Critics",
+    "Observers",
+    "Analysts",
+];
+
+fn has_proper_name(text: &str, masks: &[Range<usize>]) -> bool {
+    let mut offset = 0;
+    for word in text.split_inclusive(|c: char| c.is_whitespace()) {
+        let start = offset;
+        offset += word.len();
+        let bare = word.trim().trim_matches(|c: char| !c.is_alphanumeric());
+        if bare.is_empty() || masked(masks, &(start..start + word.len())) {
+            continue;
+        }
+        let first = bare.chars().next().unwrap_or(' ');
+        if first.is_uppercase() && !NOT_NAMES.contains(&bare) && count_words(bare) == 1 {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figures(text: &str) -> Vec<&str> {
+        find_quantities(text, &[])
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn quantities_and_non_quantities() {
+        assert_eq!(
+            figures("Prices rose 12% and 40,000 people fled."),
+            ["12%", "40,000"]
+        );
+        assert_eq!(
+            figures("It costs $6 billion over 2.5 years."),
+            ["$6", "2.5"]
+        );
+        assert_eq!(figures("Two-thirds of homes"), ["Two-thirds"]);
+        assert!(
+            figures("In 2021, Resolution 2231 and the F-16 and G7 met on 13 March.").is_empty()
+        );
+        assert!(figures("Bulletin No. 5 on p. 4 covers 2021–24 and the 21st century.").is_empty());
+        assert!(
+            figures("Three Brothers 2021 and Zapad 2021 were exercises; see (1) and (2).")
+                .is_empty()
+        );
+        assert!(figures("a 10-year plan at 10:30").is_empty());
+        assert_eq!(figures("In 2024 there were 1500 troops."), ["1500"]);
+    }
+
+    #[test]
+    fn absolute_dates() {
+        assert!(has_absolute_date("In August 2024 the talks resumed."));
+        assert!(!has_absolute_date("In early August the talks resumed."));
+        assert!(!has_absolute_date("Some 12345 people."));
+    }
+
+    #[test]
+    fn months_need_a_date_context() {
+        let text = "In early August talks resumed; May Smith said they may resume on 5 March.";
+        let found: Vec<&str> = months_without_year(text, &[])
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(found, ["August", "March"]);
+    }
+}

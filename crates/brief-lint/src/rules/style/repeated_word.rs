@@ -1,0 +1,81 @@
+//! `style/repeated-word`.
+
+use brief_model::{Fix, Span};
+
+use crate::rule::{Context, Report, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a word repeated by mistake ("the the"), with a safe fix that removes the second one.
+    /// Repetitions that can be grammatical ("had had", "that that") are left alone.
+    ///
+    /// ## Why it matters
+    /// The eye skips these on a reread; published, they look careless.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// The the absence of an independent monitor matters.
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// The absence of an independent monitor matters.
+    /// ```
+    pub(crate) const RULE = {
+        code: "style/repeated-word",
+        severity: Warning,
+        summary: "a word written twice in a row",
+        fix: Safe,
+        check: Some(check),
+    };
+}
+
+const ALLOWED: &[&str] = &[
+    "had", "that", "is", "do", "bye", "very", "so", "no", "yes", "ha", "far",
+];
+
+fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let doc = ctx.doc;
+    for idx in 0..doc.sentences.len() {
+        let view = crate::claims::View::new(doc, idx);
+        let masks = view.masks(false);
+        let text = view.text();
+        let mut previous: Option<(usize, usize)> = None;
+        let mut offset = 0;
+        for token in text.split_inclusive(char::is_whitespace) {
+            let start = offset;
+            offset += token.len();
+            let word = token.trim_end();
+            let is_word = !word.is_empty() && word.chars().all(char::is_alphabetic);
+            if !is_word {
+                previous = None;
+                continue;
+            }
+            let end = start + word.len();
+            if let Some((prev_start, prev_end)) = previous {
+                let prev = &text[prev_start..prev_end];
+                let between = &text[prev_end..start];
+                let masked = masks.iter().any(|m| m.start < end && prev_start < m.end);
+                if prev.eq_ignore_ascii_case(word)
+                    && !between.contains('\n')
+                    && !ALLOWED.contains(&word.to_lowercase().as_str())
+                    && !masked
+                {
+                    let span = view.span(prev_start..end);
+                    let remove = view.span(prev_end..end);
+                    let exact = remove.text(&doc.source) == &text[prev_end..end];
+                    let mut d = report
+                        .diag(span, format!("`{word}` is repeated"))
+                        .with_help(format!("remove the second `{word}`"));
+                    if exact {
+                        d = d.with_fix(Fix::safe(Span::new(remove.start, remove.end), ""));
+                    }
+                    report.push(d);
+                    previous = None;
+                    continue;
+                }
+            }
+            previous = Some((start, end));
+        }
+    }
+}

@@ -1,0 +1,242 @@
+//! Word lists: the phrases rules look for, kept in data files (`crates/brief-lint/data/*.txt`)
+//! that an editor can extend without writing Rust, and that a project extends or replaces in
+//! `brief.toml` under `[lint.word-lists]`.
+//!
+//! A line is a phrase; `#` starts a comment. `(a|b)` is one of the alternatives and `[a|b]` an
+//! optional one, so `(critics|skeptics) (say|claim)` stands for four phrases. In
+//! `confused-words`, a line is `wrong phrase => right phrase`.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// The built-in lists, by name.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("actor-nouns", include_str!("../data/actor-nouns.txt")),
+    ("confused-words", include_str!("../data/confused-words.txt")),
+    (
+        "generalizations",
+        include_str!("../data/generalizations.txt"),
+    ),
+    ("relative-time", include_str!("../data/relative-time.txt")),
+    ("speech-verbs", include_str!("../data/speech-verbs.txt")),
+    ("vague-actions", include_str!("../data/vague-actions.txt")),
+    ("vague-time", include_str!("../data/vague-time.txt")),
+    ("weasel", include_str!("../data/weasel.txt")),
+];
+
+/// The lines of a list file, without comments and blank lines.
+pub fn entries(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|line| {
+            line.split_once('#')
+                .map_or(line, |(before, _)| before)
+                .trim()
+        })
+        .filter(|line| !line.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Expands the `(a|b)` and `[a|b]` alternatives of a pattern into phrases.
+pub fn expand(pattern: &str) -> Vec<String> {
+    let mut results = vec![String::new()];
+    let mut rest = pattern;
+    while !rest.is_empty() {
+        let open = rest.find(['(', '[']);
+        match open {
+            None => {
+                for r in &mut results {
+                    r.push_str(rest);
+                }
+                break;
+            }
+            Some(idx) => {
+                let literal = &rest[..idx];
+                for r in &mut results {
+                    r.push_str(literal);
+                }
+                let optional = rest.as_bytes()[idx] == b'[';
+                let close_char = if optional { ']' } else { ')' };
+                let Some(close) = rest[idx..].find(close_char).map(|c| idx + c) else {
+                    for r in &mut results {
+                        r.push_str(&rest[idx..]);
+                    }
+                    break;
+                };
+                let mut alternatives: Vec<&str> = rest[idx + 1..close].split('|').collect();
+                if optional {
+                    alternatives.push("");
+                }
+                results = results
+                    .iter()
+                    .flat_map(|prefix| {
+                        alternatives
+                            .iter()
+                            .map(move |alt| format!("{prefix}{}", alt.trim()))
+                    })
+                    .collect();
+                rest = &rest[close + 1..];
+            }
+        }
+    }
+    results
+        .into_iter()
+        .map(|phrase| phrase.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|phrase| !phrase.is_empty())
+        .collect()
+}
+
+/// A compiled list of phrases, matched case-insensitively (ASCII) at word boundaries.
+#[derive(Clone, Debug)]
+pub struct PhraseSet {
+    phrases: Vec<String>,
+    matcher: Option<AhoCorasick>,
+}
+
+impl PhraseSet {
+    /// Compiles phrases (already expanded).
+    pub fn new(phrases: Vec<String>) -> PhraseSet {
+        let mut phrases: Vec<String> = phrases.into_iter().map(|p| p.to_lowercase()).collect();
+        phrases.sort();
+        phrases.dedup();
+        let matcher = if phrases.is_empty() {
+            None
+        } else {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&phrases)
+                .ok()
+        };
+        PhraseSet { phrases, matcher }
+    }
+
+    /// The phrases.
+    pub fn phrases(&self) -> &[String] {
+        &self.phrases
+    }
+
+    /// Matches in `text` that start and end at word boundaries, as byte ranges.
+    ///
+    /// Matches are leftmost-longest; when one is rejected for a word boundary, the search resumes
+    /// one character later so that a shorter phrase there can still match.
+    pub fn find(&self, text: &str) -> Vec<Range<usize>> {
+        let Some(matcher) = &self.matcher else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut from = 0;
+        while from < text.len() {
+            let input = aho_corasick::Input::new(text).range(from..);
+            let Some(found) = matcher.find(input) else {
+                break;
+            };
+            if is_word_boundary(text, found.start()) && is_word_end(text, found.end()) {
+                out.push(found.start()..found.end());
+                from = found.end();
+            } else {
+                from = next_char(text, found.start());
+            }
+        }
+        out
+    }
+
+    /// Whether `text` starts with one of the phrases (at a word boundary).
+    pub fn prefix_of(&self, text: &str) -> Option<Range<usize>> {
+        self.find(text).into_iter().find(|r| r.start == 0)
+    }
+}
+
+fn next_char(text: &str, idx: usize) -> usize {
+    text[idx..]
+        .chars()
+        .next()
+        .map_or(text.len(), |c| idx + c.len_utf8())
+}
+
+/// Whether a word can start at `idx`.
+pub fn is_word_boundary(text: &str, idx: usize) -> bool {
+    text[..idx]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric() && c != '_' && c != '-')
+}
+
+/// Whether a word can end at `idx`.
+pub fn is_word_end(text: &str, idx: usize) -> bool {
+    text[idx..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric() && c != '_' && c != '-')
+}
+
+/// A `wrong => right` pair of `confused-words`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Confusion {
+    /// The wrong phrase (lowercase).
+    pub wrong: String,
+    /// The right phrase.
+    pub right: String,
+}
+
+/// Parses `wrong => right` lines.
+pub fn confusions(lines: &[String]) -> Vec<Confusion> {
+    lines
+        .iter()
+        .filter_map(|line| {
+            let (wrong, right) = line.split_once("=>")?;
+            Some(Confusion {
+                wrong: wrong.trim().to_lowercase(),
+                right: right.trim().to_owned(),
+            })
+        })
+        .filter(|c| !c.wrong.is_empty() && !c.right.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expansion() {
+        let mut got = expand("(critics|skeptics) (say|claim) [that]");
+        got.sort();
+        assert_eq!(got.len(), 8);
+        assert!(got.contains(&"critics say that".to_owned()));
+        assert!(got.contains(&"skeptics claim".to_owned()));
+        assert_eq!(expand("recently"), ["recently"]);
+    }
+
+    #[test]
+    fn matches_whole_words_only() {
+        let set = PhraseSet::new(vec![
+            "now".into(),
+            "experts say".into(),
+            "some argue".into(),
+        ]);
+        let text = "Snow is known now. Experts say so; some arguers don't, but some argue.";
+        let found: Vec<&str> = set.find(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["now", "Experts say", "some argue"]);
+    }
+
+    #[test]
+    fn builtin_lists_parse() {
+        for (name, text) in BUILTIN {
+            let lines = entries(text);
+            assert!(!lines.is_empty(), "{name} is empty");
+            if *name == "confused-words" {
+                assert_eq!(
+                    confusions(&lines).len(),
+                    lines.len(),
+                    "{name} has a malformed line"
+                );
+            } else {
+                for line in &lines {
+                    assert!(!expand(line).is_empty(), "{name}: {line}");
+                }
+            }
+        }
+    }
+}
