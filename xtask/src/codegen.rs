@@ -37,6 +37,15 @@ pub(crate) fn generated() -> Vec<(&'static str, String)> {
             "schemas/document.schema.json",
             json(brief_model::schema::document_schema()),
         ),
+        (
+            "schemas/diagnostics.schema.json",
+            json(brief_lint::json::diagnostics_schema()),
+        ),
+        (
+            "schemas/claims.schema.json",
+            json(brief_lint::json::claims_schema()),
+        ),
+        ("docs/rules.md", brief_lint::registry::rules_markdown()),
     ]
 }
 

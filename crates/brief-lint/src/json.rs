@@ -193,3 +193,28 @@ pub fn span_text(doc: &Document, span: Span) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// The JSON Schema of `brief check --format json`.
+pub fn diagnostics_schema() -> serde_json::Value {
+    schema_with_id::<CheckJson>("diagnostics.schema.json")
+}
+
+/// The JSON Schema of `brief claims --format json`.
+pub fn claims_schema() -> serde_json::Value {
+    schema_with_id::<ClaimsJson>("claims.schema.json")
+}
+
+fn schema_with_id<T: JsonSchema>(name: &str) -> serde_json::Value {
+    let mut schema = serde_json::to_value(schemars::schema_for!(T)).unwrap_or_default();
+    if let serde_json::Value::Object(map) = &mut schema {
+        map.insert(
+            "$comment".into(),
+            "Generated from the brief-lint types by `cargo xtask codegen`; do not edit.".into(),
+        );
+        map.insert(
+            "$id".into(),
+            format!("https://github.com/brief-tools/brief/raw/main/schemas/{name}").into(),
+        );
+    }
+    schema
+}

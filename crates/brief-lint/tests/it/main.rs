@@ -1,0 +1,5 @@
+//! Tests of the linter at its boundary: fixture briefs in, diagnostics out.
+
+mod fixtures;
+mod registry;
+mod render;
