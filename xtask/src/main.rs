@@ -3,8 +3,15 @@
 //! - `codegen [--check]`: writes the generated files (JSON Schemas, rule docs); with `--check`,
 //!   fails when a committed file differs from what would be written. A test runs the check, so
 //!   plain `cargo test` catches stale files.
+//! - `recall [--n N] [--seed S]`: per category, how many defects planted in a generated corpus
+//!   `brief check` finds.
+//! - `bench lint [--n N] [--baselines]`: speed of `brief check` on a generated corpus (run with
+//!   `cargo run --release -p xtask -- bench lint`).
 
+mod bench;
 mod codegen;
+mod corpus;
+mod recall;
 
 use std::process::ExitCode;
 
@@ -14,8 +21,18 @@ fn main() -> ExitCode {
     let result = match args.as_slice() {
         ["codegen"] => codegen::run(codegen::Mode::Write),
         ["codegen", "--check"] => codegen::run(codegen::Mode::Check),
+        ["recall", rest @ ..] => recall::run(
+            flag(rest, "--n").unwrap_or(200) as usize,
+            flag(rest, "--seed").unwrap_or(1),
+        ),
+        ["bench", "lint", rest @ ..] => bench::lint(
+            flag(rest, "--n").unwrap_or(1000) as usize,
+            rest.contains(&"--baselines"),
+        ),
         _ => {
-            eprintln!("usage: cargo xtask codegen [--check]");
+            eprintln!(
+                "usage: cargo xtask codegen [--check]\n       cargo xtask recall [--n N] [--seed S]\n       cargo run --release -p xtask -- bench lint [--n N] [--baselines]"
+            );
             return ExitCode::from(2);
         }
     };
@@ -26,4 +43,12 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The value of `--name VALUE` in `args`.
+fn flag(args: &[&str], name: &str) -> Option<u64> {
+    args.iter()
+        .position(|a| *a == name)
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
 }
