@@ -36,6 +36,13 @@ pub(crate) enum Command {
     Claims(crate::commands::claims::ClaimsArgs),
     /// List the rules, or print one rule's documentation.
     Rules(crate::commands::rules::RulesArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(crate::commands::completions::CompletionsArgs),
+    /// Write the man pages.
+    #[command(hide = true)]
+    Man(crate::commands::completions::ManArgs),
+    /// Write a new brief from a template.
+    New(crate::commands::new::NewArgs),
     /// Print the document model of briefs as JSON.
     Parse(ParseArgs),
     /// Print a JSON Schema: of brief frontmatter, of brief.toml, or of `parse` output.

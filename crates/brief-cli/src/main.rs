@@ -6,6 +6,7 @@ mod args;
 mod commands;
 mod exit;
 mod formats;
+mod git;
 mod inputs;
 mod lint;
 mod output;
@@ -35,6 +36,9 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(args, &cli.global),
         Command::Claims(args) => commands::claims::run(args, &cli.global),
         Command::Rules(args) => commands::rules::run(args),
+        Command::New(args) => commands::new::run(args),
+        Command::Completions(args) => commands::completions::completions(args),
+        Command::Man(args) => commands::completions::man(args),
         Command::Parse(args) => commands::parse::run(args, &cli.global),
         Command::Schema(args) => commands::schema::run(args),
         Command::Render(args) => commands::render::run(args, &cli.global),

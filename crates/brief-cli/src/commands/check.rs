@@ -67,6 +67,13 @@ pub(crate) struct CheckArgs {
     /// Also lint Markdown files without frontmatter (reported as `schema/missing-frontmatter`).
     #[arg(long)]
     pub(crate) strict: bool,
+    /// Lint only briefs changed against a git revision (untracked ones included), and briefs
+    /// whose bibliography changed; a changed brief.toml means every brief.
+    #[arg(long)]
+    pub(crate) changed: bool,
+    /// The revision `--changed` compares with (default: the merge-base with the default branch).
+    #[arg(long, value_name = "REV", requires = "changed")]
+    pub(crate) base: Option<String>,
     /// The name of the brief read from standard input.
     #[arg(long, value_name = "PATH")]
     pub(crate) stdin_filename: Option<String>,
@@ -94,6 +101,11 @@ pub(crate) fn run(args: &CheckArgs, global: &GlobalArgs) -> Result<Status, Failu
         failure.print();
         status = status.max(failure.status);
     }
+    let inputs = if args.changed {
+        only_changed(inputs, args.base.as_deref())?
+    } else {
+        inputs
+    };
     let baseline = match &args.baseline {
         Some(path) => Some(read_baseline(path)?),
         None => None,
@@ -311,4 +323,46 @@ fn fix_until_stable(
         }
     }
     result
+}
+
+/// The inputs that `--changed` keeps: changed briefs, briefs whose bibliography changed, or all
+/// of them when a brief.toml changed.
+fn only_changed(
+    inputs: Vec<crate::inputs::Input>,
+    base: Option<&str>,
+) -> Result<Vec<crate::inputs::Input>, Failure> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let changed = crate::git::changed_files(&cwd, base)?;
+    let canonical = |p: &std::path::Path| {
+        std::fs::canonicalize(p).unwrap_or_else(|_| brief_model::load::absolute(p))
+    };
+    let changed: std::collections::HashSet<std::path::PathBuf> =
+        changed.iter().map(|p| canonical(p)).collect();
+    if changed.iter().any(|p| {
+        p.file_name()
+            .is_some_and(|n| n == brief_model::config::CONFIG_FILE_NAME)
+    }) {
+        return Ok(inputs);
+    }
+    Ok(inputs
+        .into_iter()
+        .filter(|input| {
+            let Some(path) = &input.path else { return true };
+            if changed.contains(&canonical(path)) {
+                return true;
+            }
+            // A brief whose bibliography changed.
+            let Ok(text) = inputs::read(input) else {
+                return false;
+            };
+            let parsed = brief_model::parse(&text);
+            parsed
+                .document
+                .frontmatter
+                .bibliography
+                .to_vec()
+                .iter()
+                .any(|bib| changed.contains(&canonical(&input.dir().join(bib))))
+        })
+        .collect())
 }

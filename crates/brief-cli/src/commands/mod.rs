@@ -2,6 +2,8 @@
 
 pub(crate) mod check;
 pub(crate) mod claims;
+pub(crate) mod completions;
+pub(crate) mod new;
 pub(crate) mod parse;
 pub(crate) mod render;
 pub(crate) mod rules;

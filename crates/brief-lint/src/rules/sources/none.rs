@@ -52,7 +52,10 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
         let d = report
             .diag(
                 brief_span(doc),
-                format!("the brief makes {claims} claims but has no sources"),
+                format!(
+                    "the brief makes {claims} {} but has no sources",
+                    if claims == 1 { "claim" } else { "claims" }
+                ),
             )
             .with_help("add `sources:` to the frontmatter, or a bibliography, and cite them");
         report.push(d);

@@ -40,14 +40,15 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
     let range = ctx.settings.brief_type(brief_type);
     let words = doc.word_count;
     let label = brief_type.label().to_lowercase();
+    let article = if label.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
     let message = if words < range.min_words {
         format!(
-            "body has {words} words, under the {} a {label} usually has",
+            "body has {words} words, under the {} {article} {label} usually has",
             range.min_words
         )
     } else if words > range.max_words {
         format!(
-            "body has {words} words, over the {} a {label} usually has",
+            "body has {words} words, over the {} {article} {label} usually has",
             range.max_words
         )
     } else {
