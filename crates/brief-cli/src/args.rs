@@ -45,6 +45,8 @@ pub(crate) enum Command {
     New(crate::commands::new::NewArgs),
     /// Print the document model of briefs as JSON.
     Parse(ParseArgs),
+    /// Serve a live preview of a brief with its findings, reloading on every save.
+    Preview(crate::commands::preview::PreviewArgs),
     /// Print a JSON Schema: of brief frontmatter, of brief.toml, or of `parse` output.
     Schema(SchemaArgs),
     /// Render briefs to standalone HTML, print-ready HTML, PDF or Typst source.

@@ -40,6 +40,7 @@ fn main() -> ExitCode {
         Command::Completions(args) => commands::completions::completions(args),
         Command::Man(args) => commands::completions::man(args),
         Command::Parse(args) => commands::parse::run(args, &cli.global),
+        Command::Preview(args) => commands::preview::run(args, &cli.global),
         Command::Schema(args) => commands::schema::run(args),
         Command::Render(args) => commands::render::run(args, &cli.global),
     };
