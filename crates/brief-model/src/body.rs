@@ -11,7 +11,7 @@ use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 use crate::citations;
 use crate::document::{
     Block, BlockKind, Citation, Document, FootnoteDef, FootnoteRef, Image, Link, Paragraph,
-    Quotation, Section, SectionRole, Sentence, Table, TextContext, TextMap, count_words,
+    Quotation, QuoteKind, Section, SectionRole, Sentence, Table, TextContext, TextMap, count_words,
 };
 use crate::markdown::{options, slug};
 use crate::quotes;
@@ -335,9 +335,14 @@ impl Walker<'_> {
                 self.flush(source);
                 self.open_block(BlockKind::Paragraph, span);
             }
-            Tag::Emphasis | Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {}
+            // Inline markup is touched so that a paragraph's span starts at its first `**` or
+            // `*`, not at the first letter inside it.
+            Tag::Emphasis | Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {
+                self.buf().touch(span);
+            }
             Tag::Strong => {
                 let buf = self.buf();
+                buf.touch(span);
                 let pos = buf.text.len();
                 buf.strong_open.push(pos);
             }
@@ -511,16 +516,15 @@ impl Walker<'_> {
         } else {
             base
         };
-        let count = self.slugs.entry(base.clone()).or_insert(0);
-        let id = if *count == 0 {
-            base.clone()
-        } else {
-            format!("{base}-{count}")
-        };
-        *count += 1;
-        if id != base {
-            self.slugs.entry(id.clone()).or_insert(1);
+        // As GitHub does: count up from the base until the id is unused, so "Risks", "Risks 1",
+        // "Risks" give `risks`, `risks-1`, `risks-2`.
+        let mut id = base.clone();
+        while self.slugs.contains_key(&id) {
+            let count = self.slugs.entry(base.clone()).or_insert(0);
+            *count += 1;
+            id = format!("{base}-{count}");
         }
+        self.slugs.insert(id.clone(), 0);
         id
     }
 
@@ -566,12 +570,19 @@ impl Walker<'_> {
         }
         let Some(start) = buf.start else { return };
         let para_span = Span::new(start, buf.end.max(start));
+        // The first `]` after each `[^`, remembered so that a run of `[^` is scanned once.
+        let mut next_close: Option<usize> = None;
         for (offset, _) in buf.text.match_indices("[^") {
-            let Some(close) = buf.text[offset..].find(']').map(|c| offset + c) else {
-                continue;
+            let close = match next_close {
+                Some(close) if close > offset => close,
+                _ => match buf.text[offset..].find(']') {
+                    Some(c) => offset + c,
+                    None => break,
+                },
             };
+            next_close = Some(close);
             let label = &buf.text[offset + 2..close];
-            let in_code = buf.code.iter().any(|r| r.contains(&offset));
+            let in_code = in_ranges(&buf.code, offset);
             if !label.is_empty() && !label.contains(char::is_whitespace) && !in_code {
                 self.doc.undefined_footnotes.push(FootnoteRef {
                     label: label.to_owned(),
@@ -583,15 +594,17 @@ impl Walker<'_> {
         let text = buf.text;
 
         let (found, candidates) = citations::find(&text, &buf.code);
-        let quotes = quotes::find(&text);
+        let mut quotes = quotes::find(&text);
+        quotes.sort_by_key(|q| q.range.start);
         let protected: Vec<Range<usize>> = quotes
             .iter()
             .filter(|q| q.range.len() < 800)
             .map(|q| q.range.clone())
             .collect();
+        // Items of one group are adjacent, so comparing with the last group removes repeats.
         let mut attached: Vec<Range<usize>> = Vec::new();
         for f in &found {
-            if !attached.contains(&f.group) {
+            if attached.last() != Some(&f.group) {
                 attached.push(f.group.clone());
             }
         }
@@ -601,40 +614,44 @@ impl Walker<'_> {
             sentences::split(&text, &protected, &attached)
         };
 
+        // Everything found in the text is sorted by where it starts, so each sentence takes its
+        // share with a binary search rather than a scan of the whole paragraph.
+        let mut found = found;
+        found.sort_by_key(|f| f.range.start);
+        let mut candidates = candidates;
+        candidates.sort_by_key(|f| f.range.start);
+        let mut links_in_text = buf.links.clone();
+        links_in_text.sort_by_key(|(r, _)| r.start);
+        // A footnote marker belongs to the last sentence that starts before it: the one it ends,
+        // also when a space separates it from the period.
+        let mut footnotes_of: Vec<Vec<usize>> = vec![Vec::new(); ranges.len()];
+        for &(pos, idx) in &buf.footnotes {
+            let owner = ranges.partition_point(|r| r.start < pos).saturating_sub(1);
+            if let Some(list) = footnotes_of.get_mut(owner) {
+                list.push(idx);
+            }
+        }
         let first_sentence = self.doc.sentences.len();
-        for range in &ranges {
+        for (nth, range) in ranges.iter().enumerate() {
             let sentence_idx = self.doc.sentences.len();
-            let contains = |r: &Range<usize>| range.start <= r.start && r.start < range.end;
-            let citations: Vec<Citation> = found
+            let citations: Vec<Citation> = starting_in(&found, |f| f.range.start, range)
                 .iter()
-                .filter(|f| contains(&f.range))
                 .map(|f| to_citation(f, &buf.map))
                 .collect();
-            for candidate in candidates.iter().filter(|f| contains(&f.range)) {
+            for candidate in starting_in(&candidates, |f| f.range.start, range) {
                 self.mentions.push(Mention {
                     sentence: sentence_idx,
                     citation: to_citation(candidate, &buf.map),
                 });
             }
-            let footnotes = buf
-                .footnotes
+            let footnotes = std::mem::take(&mut footnotes_of[nth]);
+            let links = starting_in(&links_in_text, |(r, _)| r.start, range)
                 .iter()
-                .filter(|(pos, _)| range.start <= *pos && *pos <= range.end)
-                .filter(|(pos, _)| {
-                    // A marker at a boundary belongs to the sentence before it.
-                    *pos != range.start || range.start == 0
-                })
                 .map(|&(_, idx)| idx)
                 .collect();
-            let links = buf
-                .links
+            let sentence_text = &text[range.clone()];
+            let mut quotations: Vec<Quotation> = starting_in(&quotes, |q| q.range.start, range)
                 .iter()
-                .filter(|(r, _)| range.start <= r.start && r.start < range.end)
-                .map(|&(_, idx)| idx)
-                .collect();
-            let quotations = quotes
-                .iter()
-                .filter(|q| contains(&q.range))
                 .map(|q| {
                     let inner = &text[q.inner.clone()];
                     Quotation {
@@ -645,7 +662,27 @@ impl Walker<'_> {
                     }
                 })
                 .collect();
-            let sentence_text = &text[range.clone()];
+            // A bracketed citation group is a reference, not prose: its words do not count, and
+            // it is not part of what a block quotation quotes.
+            let mut prose = String::with_capacity(sentence_text.len());
+            let mut from = range.start;
+            for group in starting_in(&attached, |g| g.start, range) {
+                prose.push_str(text[from..group.start.max(from)].trim_end());
+                from = group.end.min(range.end).max(from);
+            }
+            prose.push_str(&text[from..range.end]);
+            let prose = prose.trim();
+            // Every sentence of a block quotation is quoted words, except an attribution line
+            // ("— Name, title").
+            let attribution = prose.starts_with(['—', '–']) || prose.starts_with("--");
+            if context.blockquote && !attribution && !prose.is_empty() {
+                quotations.push(Quotation {
+                    text: prose.to_owned(),
+                    span: buf.map.span(range.clone()),
+                    kind: QuoteKind::Block,
+                    words: count_words(prose),
+                });
+            }
             self.doc.sentences.push(Sentence {
                 span: buf.map.span(range.clone()),
                 text: sentence_text.to_owned(),
@@ -657,7 +694,7 @@ impl Walker<'_> {
                 footnotes,
                 links,
                 quotations,
-                words: count_words(sentence_text),
+                words: count_words(prose),
             });
         }
         let _ = source;
@@ -681,6 +718,23 @@ impl Walker<'_> {
             }
         }
     }
+}
+
+/// The items of `sorted` (ordered by `start`) whose start lies in `range`.
+fn starting_in<'a, T>(
+    sorted: &'a [T],
+    start: impl Fn(&T) -> usize,
+    range: &Range<usize>,
+) -> &'a [T] {
+    let from = sorted.partition_point(|item| start(item) < range.start);
+    let to = sorted.partition_point(|item| start(item) < range.end);
+    &sorted[from..to.max(from)]
+}
+
+/// Whether `offset` lies in one of `ranges` (sorted, not overlapping).
+fn in_ranges(ranges: &[Range<usize>], offset: usize) -> bool {
+    let idx = ranges.partition_point(|r| r.end <= offset);
+    ranges.get(idx).is_some_and(|r| r.contains(&offset))
 }
 
 fn to_citation(found: &citations::Found, map: &TextMap) -> Citation {

@@ -28,16 +28,29 @@ pub(crate) struct Found {
     pub(crate) group: Range<usize>,
 }
 
-/// Finds bracketed citations and narrative candidates, skipping `excluded` ranges (inline code).
+/// The longest bracketed group read as citations. Real groups are far shorter; the bound keeps
+/// text full of brackets linear to read.
+const MAX_GROUP_LEN: usize = 2000;
+
+/// Finds bracketed citations and narrative candidates, skipping `excluded` ranges (inline code,
+/// sorted).
 pub(crate) fn find(text: &str, excluded: &[Range<usize>]) -> (Vec<Found>, Vec<Found>) {
     let bytes = text.as_bytes();
-    let in_excluded = |idx: usize| excluded.iter().any(|r| r.contains(&idx));
+    let in_excluded = |idx: usize| in_sorted(excluded, idx);
+    let pairs = bracket_pairs(bytes);
+    let matching_bracket = |open: usize| {
+        pairs
+            .binary_search_by_key(&open, |&(o, _)| o)
+            .ok()
+            .map(|found| pairs[found].1)
+            .filter(|&close| close - open <= MAX_GROUP_LEN)
+    };
     let mut bracketed = Vec::new();
     let mut groups: Vec<Range<usize>> = Vec::new();
     let mut idx = 0;
     while idx < bytes.len() {
         if bytes[idx] == b'[' && !in_excluded(idx) {
-            if let Some(close) = matching_bracket(bytes, idx) {
+            if let Some(close) = matching_bracket(idx) {
                 let followed_by_link = matches!(bytes.get(close + 1), Some(b'(' | b'['));
                 if !followed_by_link {
                     if let Some(items) = parse_group(text, idx + 1, close) {
@@ -57,7 +70,7 @@ pub(crate) fn find(text: &str, excluded: &[Range<usize>]) -> (Vec<Found>, Vec<Fo
 
     let mut narrative = Vec::new();
     for (at, _) in text.match_indices('@') {
-        if in_excluded(at) || groups.iter().any(|g| g.contains(&at)) {
+        if in_excluded(at) || in_sorted(&groups, at) {
             continue;
         }
         let prev = text[..at].chars().next_back();
@@ -74,7 +87,7 @@ pub(crate) fn find(text: &str, excluded: &[Range<usize>]) -> (Vec<Found>, Vec<Fo
         if let Some(after_space) = rest.strip_prefix(' ') {
             if after_space.starts_with('[') && !after_space.starts_with("[@") {
                 let open = end + 1;
-                if let Some(close) = matching_bracket(bytes, open) {
+                if let Some(close) = matching_bracket(open) {
                     let inner = text[open + 1..close].trim();
                     if !inner.is_empty() && !inner.contains('@') && looks_like_locator(inner) {
                         locator = Some(inner.to_owned());
@@ -104,22 +117,30 @@ fn looks_like_locator(text: &str) -> bool {
             .any(|p| text.starts_with(p))
 }
 
-fn matching_bracket(bytes: &[u8], open: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    for (offset, &b) in bytes[open..].iter().enumerate() {
+/// Every balanced `[`…`]` pair, as (open, close) sorted by the opening bracket: one pass with a
+/// stack, instead of a scan from every `[`.
+fn bracket_pairs(bytes: &[u8]) -> Vec<(usize, usize)> {
+    let mut open = Vec::new();
+    let mut pairs = Vec::new();
+    for (idx, &b) in bytes.iter().enumerate() {
         match b {
-            b'[' => depth += 1,
+            b'[' => open.push(idx),
             b']' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(open + offset);
+                if let Some(start) = open.pop() {
+                    pairs.push((start, idx));
                 }
             }
-            b'\n' if offset > 2000 => return None,
             _ => {}
         }
     }
-    None
+    pairs.sort_unstable();
+    pairs
+}
+
+/// Whether `idx` lies in one of `ranges` (sorted, not overlapping).
+fn in_sorted(ranges: &[Range<usize>], idx: usize) -> bool {
+    let at = ranges.partition_point(|r| r.end <= idx);
+    ranges.get(at).is_some_and(|r| r.contains(&idx))
 }
 
 /// Parses the inside of `[...]` as `item; item; ...`, each with exactly one key.

@@ -63,7 +63,7 @@ pub struct Document {
     /// `@word`s that are not citations because no source has that key (handles, for example).
     pub mentions: Vec<crate::body::Mention>,
     /// Body words: paragraphs, lists and quotations, without frontmatter, headings, footnotes,
-    /// tables and the bibliography.
+    /// tables, captions, code blocks, the bibliography and bracketed citations.
     pub word_count: usize,
 }
 
@@ -267,7 +267,7 @@ pub struct Sentence {
     pub links: Vec<usize>,
     /// Quotations in it.
     pub quotations: Vec<Quotation>,
-    /// Words in it.
+    /// Words in it, not counting bracketed citation groups.
     pub words: usize,
 }
 
@@ -459,7 +459,7 @@ pub enum QuoteKind {
     Straight,
     /// `“...”` or `«...»`.
     Curly,
-    /// A block quotation.
+    /// A sentence of a block quotation (not its attribution line), without its citations.
     Block,
 }
 

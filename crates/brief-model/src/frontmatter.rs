@@ -18,7 +18,13 @@ use crate::source::SourceEntry;
     title = "Brief frontmatter",
     description = "The YAML frontmatter of a policy brief read by `brief`.",
     extend("additionalProperties" = false),
-    extend("patternProperties" = { "^x-": { "description": "An organization's own metadata, kept and passed through unchanged." } }),
+    // `title` and `authors` have serde defaults so that a brief missing them still reads; the
+    // schema requires them all the same.
+    extend("required" = ["title", "authors"]),
+    extend("patternProperties" = { "^x-": {
+        "description": "An organization's own metadata, kept and passed through unchanged.",
+        "examples": [{ "program": "South Caucasus Initiative", "review-id": 42 }]
+    } }),
     extend("if" = { "properties": { "status": { "enum": ["review", "final"] } }, "required": ["status"] }),
     extend("then" = { "required": ["date"] }),
     example = Frontmatter::example()
@@ -37,20 +43,22 @@ pub struct Frontmatter {
 
     /// The kind of publication; it sets the required sections and the expected length.
     #[serde(default, rename = "type")]
+    #[schemars(example = &"policy-brief")]
     pub brief_type: BriefType,
 
     /// Where the brief is in its life: `review` and `final` require a `date`.
     #[serde(default)]
+    #[schemars(example = &"final")]
     pub status: Status,
 
     /// The publication date (YYYY-MM-DD); required once `status` is `review` or `final`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Option<DateString>")]
+    #[schemars(with = "Option<DateString>", example = &"2025-03-14")]
     pub date: Option<String>,
 
     /// The date of the last substantive update (YYYY-MM-DD).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Option<DateString>")]
+    #[schemars(with = "Option<DateString>", example = &"2025-04-02")]
     pub updated: Option<String>,
 
     /// The organization that publishes the brief.
@@ -60,7 +68,14 @@ pub struct Frontmatter {
 
     /// The authors, in byline order: a name, or a mapping with the name and its parts.
     #[serde(default)]
-    #[schemars(required, length(min = 1))]
+    #[schemars(
+        required,
+        length(min = 1),
+        extend("examples" = [[
+            { "name": "Daniel Kerr", "honorific": "Major General", "suffix": "U.S. Army (Ret.)" },
+            "Ani Margaryan"
+        ]])
+    )]
     pub authors: Vec<AuthorEntry>,
 
     /// Who the brief is written for.
@@ -90,6 +105,11 @@ pub struct Frontmatter {
 
     /// The cover image.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("examples" = [{
+        "src": "images/border-post.jpg",
+        "alt": "A border post on a mountain road in winter",
+        "credit": "Photo: A. Petrosyan"
+    }]))]
     pub image: Option<CoverImage>,
 
     /// A citation style: a name from hayagriva's CSL archive (such as `chicago-notes`,
@@ -101,14 +121,26 @@ pub struct Frontmatter {
     /// One or more bibliography files: BibTeX/BibLaTeX `.bib`, CSL-JSON `.json`, or `.yaml`
     /// holding a list of sources in the same shape as `sources`.
     #[serde(default, skip_serializing_if = "OneOrMany::is_empty")]
+    #[schemars(example = &"references.bib")]
     pub bibliography: OneOrMany,
 
     /// Sources defined inline, cited as `[@id]`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(extend("examples" = [[{
+        "id": "icg-2024",
+        "type": "report",
+        "title": "Border Incidents on the Armenia–Azerbaijan Frontier",
+        "issued": "2024-05",
+        "url": "https://example.org/reports/border-incidents"
+    }]]))]
     pub sources: Vec<SourceEntry>,
 
     /// Related publications, listed at the end.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(extend("examples" = [[{
+        "title": "Mines and Markers: Demining the Border Zone",
+        "url": "https://example.org/briefs/mines"
+    }]]))]
     pub related: Vec<Related>,
 
     /// The license of the brief, as an SPDX identifier.
@@ -345,6 +377,7 @@ pub struct CoverImage {
     pub credit: Option<String>,
     /// A caption shown under the image.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"The Tavush section of the border, where delimitation began in 2024")]
     pub caption: Option<String>,
     /// The image's license.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -171,12 +171,32 @@ fn typed(value: &Value, invalid: &[String]) -> Frontmatter {
     let mut pruned = value.clone();
     let mut pointers: Vec<&String> = invalid.iter().collect();
     // Remove later array elements first so earlier indexes stay valid.
-    pointers.sort_by(|a, b| b.cmp(a));
+    pointers.sort_by(|a, b| pointer_order(b, a));
     pointers.dedup();
     for pointer in &pointers {
         remove_pointer(&mut pruned, pointer);
     }
     if let Ok(fm) = serde_json::from_value::<Frontmatter>(pruned.clone()) {
+        return keep_x_keys(fm);
+    }
+    // Still unreadable (an entry lost a field it needs): drop each list entry that had an error,
+    // so one bad author does not take the others with it.
+    let mut entries: Vec<String> = pointers
+        .iter()
+        .filter_map(|pointer| {
+            let mut segments = pointer.split('/').skip(1);
+            let key = segments.next()?;
+            let index = segments.next().filter(|s| s.parse::<usize>().is_ok())?;
+            Some(format!("/{key}/{index}"))
+        })
+        .collect();
+    entries.sort_by(|a, b| pointer_order(b, a));
+    entries.dedup();
+    let mut without_entries = pruned.clone();
+    for entry in &entries {
+        remove_pointer(&mut without_entries, entry);
+    }
+    if let Ok(fm) = serde_json::from_value::<Frontmatter>(without_entries) {
         return keep_x_keys(fm);
     }
     // Still unreadable: drop each top-level key that had an error.
@@ -198,6 +218,28 @@ fn typed(value: &Value, invalid: &[String]) -> Frontmatter {
             lang: "en".to_owned(),
             ..Frontmatter::default()
         })
+}
+
+/// Orders JSON pointers segment by segment, numbers by value, so `/a/10` comes after `/a/9`.
+fn pointer_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let mut left = a.split('/');
+    let mut right = b.split('/');
+    loop {
+        match (left.next(), right.next()) {
+            (None, None) => return std::cmp::Ordering::Equal,
+            (None, Some(_)) => return std::cmp::Ordering::Less,
+            (Some(_), None) => return std::cmp::Ordering::Greater,
+            (Some(l), Some(r)) => {
+                let order = match (l.parse::<usize>(), r.parse::<usize>()) {
+                    (Ok(l), Ok(r)) => l.cmp(&r),
+                    _ => l.cmp(r),
+                };
+                if order.is_ne() {
+                    return order;
+                }
+            }
+        }
+    }
 }
 
 fn keep_x_keys(mut fm: Frontmatter) -> Frontmatter {
@@ -303,7 +345,7 @@ pub(crate) fn read_entry(entry: &Value, pointer: &str, invalid: &[String]) -> Op
         .iter()
         .filter_map(|p| p.strip_prefix(&prefix))
         .collect();
-    bad.sort_by(|a, b| b.cmp(a));
+    bad.sort_by(|a, b| pointer_order(b, a));
     for sub in bad {
         remove_pointer(&mut entry, &format!("/{sub}"));
     }
@@ -375,10 +417,12 @@ fn captions(doc: &mut Document) {
             };
             between.trim().is_empty()
         };
-        let candidate = [after, before]
-            .into_iter()
-            .flatten()
-            .find(|&p| is_adjacent(p) && is_caption(&doc.paragraphs[p].text, "table"));
+        // A caption already taken by the table before (one between two tables) is not reused.
+        let candidate = [after, before].into_iter().flatten().find(|&p| {
+            is_adjacent(p)
+                && !doc.paragraphs[p].context.caption
+                && is_caption(&doc.paragraphs[p].text, "table")
+        });
         if let Some(p) = candidate {
             doc.tables[table_idx].caption = Some(p);
             set_paragraph_context(doc, p, |c| c.caption = true);
@@ -403,6 +447,8 @@ fn is_caption(text: &str, noun: &str) -> bool {
         .chars()
         .take_while(|c| c.is_alphanumeric() || *c == '.')
         .collect();
+    // "Table 2.1: ..." keeps its inner period; "Table 2. ..." ends its label with one.
+    let label = label.trim_end_matches('.');
     !label.is_empty()
         && rest[label.len()..]
             .trim_start()
@@ -504,15 +550,28 @@ fn summary(doc: &mut Document) {
 /// Turns `@word` mentions whose key is a source into narrative citations.
 pub(crate) fn resolve_mentions(doc: &mut Document) {
     let mentions = std::mem::take(&mut doc.mentions);
+    let keys: std::collections::HashSet<&str> = doc.sources.iter().map(|s| s.id.as_str()).collect();
     let mut rest: Vec<Mention> = Vec::new();
+    let mut resolved: Vec<Mention> = Vec::new();
     for mention in mentions {
-        if doc.sources.iter().any(|s| s.id == mention.citation.key) {
-            let sentence = &mut doc.sentences[mention.sentence];
-            sentence.citations.push(mention.citation);
-            sentence.citations.sort_by_key(|c| c.span.start);
+        if keys.contains(mention.citation.key.as_str()) {
+            resolved.push(mention);
         } else {
             rest.push(mention);
         }
+    }
+    // Sort each sentence's citations once, after all of its mentions are in.
+    let mut touched: Vec<usize> = Vec::new();
+    for mention in resolved {
+        if touched.last() != Some(&mention.sentence) {
+            touched.push(mention.sentence);
+        }
+        doc.sentences[mention.sentence]
+            .citations
+            .push(mention.citation);
+    }
+    for idx in touched {
+        doc.sentences[idx].citations.sort_by_key(|c| c.span.start);
     }
     doc.mentions = rest;
 }

@@ -76,10 +76,11 @@ pub(crate) fn extract(doc: &mut Document) {
 
     for &child in &children {
         let sec = &doc.sections[child];
+        // Footnote definitions may sit inside the extent; they are notes, not rationale.
         let paragraphs: Vec<&Paragraph> = doc
             .paragraphs
             .iter()
-            .filter(|p| sec.extent.contains(p.span))
+            .filter(|p| sec.extent.contains(p.span) && p.context.footnote.is_none())
             .collect();
         let mut fields = Vec::new();
         let mut rationale: Vec<&Paragraph> = Vec::new();
@@ -95,15 +96,7 @@ pub(crate) fn extract(doc: &mut Document) {
             rationale.push(para);
         }
         let action = strip_label(&sec.text);
-        let actor_field = fields
-            .iter()
-            .find(|f| {
-                matches!(
-                    f.name.to_lowercase().as_str(),
-                    "actor" | "actors" | "lead" | "owner" | "responsible"
-                )
-            })
-            .map(|f| f.value.clone());
+        let actor_field = actor_field(&fields);
         recs.push(Recommendation {
             id: String::new(),
             actor_from_field: actor_field.is_some(),
@@ -118,22 +111,20 @@ pub(crate) fn extract(doc: &mut Document) {
         });
     }
 
-    // Form (b): top-level list items in the section's own part.
-    let item_blocks: Vec<Span> = doc
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Item && own.contains(b.span))
-        .filter(|b| {
-            // Top level: no other item of the section encloses it.
-            !doc.blocks.iter().any(|o| {
-                o.kind == BlockKind::Item
-                    && own.contains(o.span)
-                    && o.span != b.span
-                    && o.span.contains(b.span)
-            })
-        })
-        .map(|b| b.span)
-        .collect();
+    // Form (b): top-level list items in the section's own part. Blocks come in document order,
+    // containers first, so an item is top-level when the last top-level item does not enclose it.
+    let mut item_blocks: Vec<Span> = Vec::new();
+    for block in &doc.blocks {
+        if block.kind != BlockKind::Item || !own.contains(block.span) {
+            continue;
+        }
+        if item_blocks
+            .last()
+            .is_none_or(|top| !top.contains(block.span))
+        {
+            item_blocks.push(block.span);
+        }
+    }
     let mut unstructured = Vec::new();
     for item in &item_blocks {
         let paragraphs: Vec<&Paragraph> = doc
@@ -158,7 +149,9 @@ pub(crate) fn extract(doc: &mut Document) {
             .is_empty()
         {
             let lead = first.text[rest_start..].len() - first.text[rest_start..].trim_start().len();
-            rationale_spans.push(first.map.span(rest_start + lead..first.text.len()));
+            let start = first.map.span(rest_start + lead..first.text.len()).start;
+            // To the paragraph's end, so a footnote marker closing it is part of the rationale.
+            rationale_spans.push(Span::new(start, first.span.end.max(start)));
         }
         let mut rationale: Vec<&Paragraph> = Vec::new();
         for para in &paragraphs[1..] {
@@ -177,10 +170,7 @@ pub(crate) fn extract(doc: &mut Document) {
                 evidence_keys.push(key);
             }
         }
-        let actor_field = fields
-            .iter()
-            .find(|f| f.name.eq_ignore_ascii_case("actor"))
-            .map(|f| f.value.clone());
+        let actor_field = actor_field(&fields);
         recs.push(Recommendation {
             id: String::new(),
             actor_from_field: actor_field.is_some(),
@@ -200,7 +190,10 @@ pub(crate) fn extract(doc: &mut Document) {
         if !own.contains(para.span) || item_blocks.iter().any(|i| i.contains(para.span)) {
             continue;
         }
-        if para.context.blockquote || para.context.table.is_some() {
+        if para.context.blockquote
+            || para.context.table.is_some()
+            || para.context.footnote.is_some()
+        {
             continue;
         }
         let lower = format!(" {} ", para.text.to_lowercase());
@@ -215,6 +208,19 @@ pub(crate) fn extract(doc: &mut Document) {
     }
     doc.recommendations = recs;
     doc.unstructured_recommendations = unstructured;
+}
+
+/// The value of the field that names who acts (`Actor`, `Lead`, `Owner`...).
+fn actor_field(fields: &[Field]) -> Option<String> {
+    fields
+        .iter()
+        .find(|f| {
+            matches!(
+                f.name.to_lowercase().as_str(),
+                "actor" | "actors" | "lead" | "owner" | "responsible"
+            )
+        })
+        .map(|f| f.value.clone())
 }
 
 fn cover(spans: impl Iterator<Item = Span>) -> Option<Span> {

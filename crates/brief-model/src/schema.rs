@@ -218,7 +218,9 @@ fn report(
                 return;
             }
             let span = if pointer.is_empty() {
-                Span::new(fm_span.start, fm_span.start + 3)
+                // The start of the frontmatter: `fm_span` is the YAML between the fences, so
+                // anything wider could end inside a character or past the block.
+                Span::empty(fm_span.start)
             } else {
                 positions.get(&pointer).map_or(value_span, |p| p.entry())
             };
@@ -258,37 +260,11 @@ fn report(
             out.invalid.push(pointer);
         }
         ValidationErrorKind::Enum { options } => {
-            let found = instance.as_str().unwrap_or_default();
             let options: Vec<&str> = options
                 .as_array()
                 .map(|o| o.iter().filter_map(Value::as_str).collect())
                 .unwrap_or_default();
-            let list = options
-                .iter()
-                .map(|o| format!("`{o}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let mut diag = invalid(
-                value_span,
-                format!(
-                    "`{name}` must be one of {list}, found {}",
-                    describe_value(instance)
-                ),
-            );
-            let alias = (pointer == "/status")
-                .then(|| STATUS_ALIASES.iter().find(|(from, _)| *from == found))
-                .flatten();
-            if let Some((_, to)) = alias {
-                diag = diag
-                    .with_help(format!("`{found}` is spelled `{to}` in a brief"))
-                    .with_fix(Fix::safe(value_span, *to));
-            } else if let Some(best) = did_you_mean(found, options.iter().copied()) {
-                diag = diag
-                    .with_help(format!("did you mean `{best}`?"))
-                    .with_fix(Fix::unsafe_edit(value_span, best));
-            }
-            out.diagnostics.push(diag);
-            out.invalid.push(pointer);
+            report_enum(&pointer, instance, &options, value_span, out);
         }
         ValidationErrorKind::Pattern { pattern } => {
             let found = describe_value(instance);
@@ -329,6 +305,25 @@ fn report(
             );
         }
         ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
+            // An enum whose variants are documented is a `oneOf` of constants: report it as a
+            // choice among them, with the alias or did-you-mean a plain `enum` gets.
+            let constants: Vec<&str> = context
+                .iter()
+                .filter_map(|branch| {
+                    branch.iter().find_map(|e| match e.kind() {
+                        ValidationErrorKind::Constant { expected_value }
+                            if e.instance_path().as_str() == pointer =>
+                        {
+                            expected_value.as_str()
+                        }
+                        _ => None,
+                    })
+                })
+                .collect();
+            if !constants.is_empty() && constants.len() == context.len() {
+                report_enum(&pointer, instance, &constants, value_span, out);
+                return;
+            }
             // Report the branch the value was evidently meant for: the one without a type error at
             // the value itself. When every branch rejects the type, say which types are allowed.
             let meant: Vec<&Vec<ValidationError<'static>>> = context
@@ -365,6 +360,44 @@ fn report(
             out.invalid.push(pointer);
         }
     }
+}
+
+/// Reports a value that is not one of `options`, with a fix for a known alias or a close match.
+fn report_enum(
+    pointer: &str,
+    instance: &Value,
+    options: &[&str],
+    value_span: Span,
+    out: &mut Validation,
+) {
+    let name = display_path(pointer);
+    let found = instance.as_str().unwrap_or_default();
+    let list = options
+        .iter()
+        .map(|o| format!("`{o}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut diag = invalid(
+        value_span,
+        format!(
+            "`{name}` must be one of {list}, found {}",
+            describe_value(instance)
+        ),
+    );
+    let alias = (pointer == "/status")
+        .then(|| STATUS_ALIASES.iter().find(|(from, _)| *from == found))
+        .flatten();
+    if let Some((_, to)) = alias {
+        diag = diag
+            .with_help(format!("`{found}` is spelled `{to}` in a brief"))
+            .with_fix(Fix::safe(value_span, *to));
+    } else if let Some(best) = did_you_mean(found, options.iter().copied()) {
+        diag = diag
+            .with_help(format!("did you mean `{best}`?"))
+            .with_fix(Fix::unsafe_edit(value_span, best));
+    }
+    out.diagnostics.push(diag);
+    out.invalid.push(pointer.to_owned());
 }
 
 fn expected_in_branches(context: &[Vec<ValidationError<'static>>]) -> String {

@@ -34,7 +34,8 @@ const SENTENCE_STARTERS: &[&str] = &[
 /// Splits `text` into sentences, returned as trimmed byte ranges.
 ///
 /// `protected` ranges (quotations) are never split inside. `attached` ranges (citation groups,
-/// footnote markers) that follow a sentence's final punctuation belong to that sentence.
+/// footnote markers) that follow a sentence's final punctuation belong to that sentence. Both are
+/// sorted by their start and do not overlap, so each lookup is a binary search.
 pub(crate) fn split(
     text: &str,
     protected: &[Range<usize>],
@@ -69,11 +70,13 @@ pub(crate) fn split(
                 end += c.len_utf8();
                 continue;
             }
-            if let Some(range) = attached.iter().find(|r| r.start == end && r.end > end) {
+            let next = attached.partition_point(|r| r.start < end);
+            if let Some(range) = attached.get(next).filter(|r| r.start == end && r.end > end) {
                 end = range.end;
                 continue;
             }
-            if let Some(range) = attached.iter().find(|r| {
+            let next = attached.partition_point(|r| r.start <= end);
+            if let Some(range) = attached.get(next).filter(|r| {
                 r.start > end
                     && text[end..r.start].trim().is_empty()
                     && text[end..r.start].len() <= 1
@@ -99,7 +102,8 @@ pub(crate) fn split(
             idx = end;
             continue;
         }
-        if protected.iter().any(|r| r.start < idx && end < r.end) {
+        let before = protected.partition_point(|r| r.start < idx);
+        if before > 0 && end < protected[before - 1].end {
             idx = end;
             continue;
         }

@@ -18,7 +18,10 @@ use crate::span::Span;
 #[serde(rename_all = "kebab-case")]
 #[schemars(
     extend("additionalProperties" = false),
-    extend("patternProperties" = { "^x-": { "description": "An organization's own metadata." } }),
+    extend("patternProperties" = { "^x-": {
+        "description": "An organization's own metadata.",
+        "examples": ["shelf 4, box 12"]
+    } }),
     example = SourceEntry::example()
 )]
 pub struct SourceEntry {
@@ -27,6 +30,7 @@ pub struct SourceEntry {
     pub id: String,
     /// The kind of source.
     #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"report")]
     pub source_type: Option<SourceType>,
     /// The title of the work.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -34,9 +38,14 @@ pub struct SourceEntry {
     pub title: Option<String>,
     /// The author or authors.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("examples" = [
+        { "family": "Sahakyan", "given": "Narine K." },
+        [{ "literal": "International Crisis Group" }, "Ani Margaryan"]
+    ]))]
     pub author: Option<Names>,
     /// The editor or editors.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"Thomas de Waal")]
     pub editor: Option<Names>,
     /// The publisher or issuing institution.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -52,18 +61,23 @@ pub struct SourceEntry {
     pub container_title: Option<String>,
     /// The volume.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"12")]
     pub volume: Option<StringOrNumber>,
     /// The issue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"3")]
     pub issue: Option<StringOrNumber>,
     /// The page or page range.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"211-238")]
     pub page: Option<StringOrNumber>,
     /// The publication date: YYYY, YYYY-MM or YYYY-MM-DD.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"2024-05")]
     pub issued: Option<DateValue>,
     /// Alias of `issued`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"2024-09-17")]
     pub date: Option<DateValue>,
     /// The address of the work online.
     #[serde(default, rename = "URL", skip_serializing_if = "Option::is_none")]
@@ -71,6 +85,7 @@ pub struct SourceEntry {
     pub url_upper: Option<String>,
     /// Alias of `URL`.
     #[serde(default, rename = "url", skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"https://example.org/reports/border-incidents")]
     pub url: Option<String>,
     /// The DOI, without `https://doi.org/`.
     #[serde(default, rename = "DOI", skip_serializing_if = "Option::is_none")]
@@ -78,6 +93,7 @@ pub struct SourceEntry {
     pub doi_upper: Option<String>,
     /// Alias of `DOI`.
     #[serde(default, rename = "doi", skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"10.5555/12345678")]
     pub doi: Option<String>,
     /// The ISBN of a book.
     #[serde(default, rename = "ISBN", skip_serializing_if = "Option::is_none")]
@@ -85,9 +101,11 @@ pub struct SourceEntry {
     pub isbn_upper: Option<String>,
     /// Alias of `ISBN`.
     #[serde(default, rename = "isbn", skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"978-0-19-881254-8")]
     pub isbn: Option<String>,
     /// When an online source was read (YYYY-MM-DD).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"2025-02-24")]
     pub accessed: Option<DateValue>,
     /// The address of an archived copy (for example on the Wayback Machine).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -103,6 +121,7 @@ pub struct SourceEntry {
     pub quotes: Vec<String>,
     /// A note printed with the reference.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"Signed separately in Yerevan and Baku on the same day.")]
     pub note: Option<String>,
     /// Keys starting with `x-`, passed through unchanged.
     #[serde(flatten, default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -225,9 +244,11 @@ pub struct PersonName {
     pub literal: Option<String>,
     /// A suffix such as "Jr.".
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"Jr.")]
     pub suffix: Option<String>,
     /// A particle kept with the family name ("van", "de").
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"de")]
     pub non_dropping_particle: Option<String>,
 }
 

@@ -125,6 +125,16 @@ fn trim_span(span: Span, text: &str) -> Span {
 /// Suppressions from YAML comments in the frontmatter `yaml` (which starts at byte `base`).
 pub(crate) fn from_yaml(yaml: &str, base: usize, positions: &Positions) -> Vec<Suppression> {
     let mut out = Vec::new();
+    // Every entry by where it starts (its key, or its value for a list item), with its depth.
+    let mut entries: Vec<(usize, usize, Span)> = positions
+        .iter()
+        .filter(|(pointer, _)| !pointer.is_empty())
+        .map(|(pointer, pos)| {
+            let start = pos.key.unwrap_or(pos.value).start;
+            (start, pointer.matches('/').count(), pos.entry())
+        })
+        .collect();
+    entries.sort_unstable_by_key(|&(start, depth, _)| (start, depth));
     let mut offset = 0;
     let lines: Vec<(usize, &str)> = yaml
         .split_inclusive('\n')
@@ -134,6 +144,15 @@ pub(crate) fn from_yaml(yaml: &str, base: usize, positions: &Positions) -> Vec<S
             (start, line)
         })
         .collect();
+    // For each line, the first line at or after it that is neither blank nor a comment.
+    let mut next_entry_line: Vec<Option<usize>> = vec![None; lines.len()];
+    let mut following = None;
+    for (idx, (_, line)) in lines.iter().enumerate().rev() {
+        if !line.trim().is_empty() && !line.trim_start().starts_with('#') {
+            following = Some(idx);
+        }
+        next_entry_line[idx] = following;
+    }
     for (idx, &(start, line)) in lines.iter().enumerate() {
         let trimmed = line.trim_start();
         let Some(comment) = trimmed.strip_prefix('#') else {
@@ -145,21 +164,20 @@ pub(crate) fn from_yaml(yaml: &str, base: usize, positions: &Positions) -> Vec<S
         let lead = line.len() - trimmed.len();
         let span = Span::new(base + start + lead, base + start + line.trim_end().len());
         // The entry on the next line that is neither blank nor a comment.
-        let next = lines[idx + 1..]
-            .iter()
-            .find(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+        let next = next_entry_line[idx + 1..]
+            .first()
+            .copied()
+            .flatten()
+            .map(|line_idx| &lines[line_idx]);
         let applies_to = next
             .and_then(|&(next_start, next_line)| {
                 let line_span = Span::new(base + next_start, base + next_start + next_line.len());
-                positions
+                let from = entries.partition_point(|&(start, _, _)| start < line_span.start);
+                let to = entries.partition_point(|&(start, _, _)| start < line_span.end);
+                entries[from..to.max(from)]
                     .iter()
-                    .filter(|(pointer, _)| !pointer.is_empty())
-                    .filter(|(_, pos)| {
-                        let start = pos.key.unwrap_or(pos.value).start;
-                        line_span.start <= start && start < line_span.end
-                    })
-                    .min_by_key(|(pointer, _)| pointer.matches('/').count())
-                    .map(|(_, pos)| pos.entry())
+                    .min_by_key(|&&(_, depth, _)| depth)
+                    .map(|&(_, _, entry)| entry)
             })
             .unwrap_or(Span::empty(span.end));
         out.push(Suppression {

@@ -141,12 +141,14 @@ pub(crate) fn read(text: &str, base: usize) -> YamlTree {
                 }
             }
             Event::Alias(_) => {
-                tree.diagnostics.push(alias_diagnostic(span, "an alias"));
+                tree.diagnostics
+                    .push(alias_diagnostic(marker_span(text, base, span), "an alias"));
                 return tree;
             }
             Event::Scalar(value, style, anchor, tag) => {
                 if anchor != 0 {
-                    tree.diagnostics.push(alias_diagnostic(span, "an anchor"));
+                    tree.diagnostics
+                        .push(alias_diagnostic(marker_span(text, base, span), "an anchor"));
                     return tree;
                 }
                 let is_str_tag = tag.as_ref().is_some_and(|t| t.suffix == "str");
@@ -161,7 +163,8 @@ pub(crate) fn read(text: &str, base: usize) -> YamlTree {
             }
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
                 if anchor != 0 {
-                    tree.diagnostics.push(alias_diagnostic(span, "an anchor"));
+                    tree.diagnostics
+                        .push(alias_diagnostic(marker_span(text, base, span), "an anchor"));
                     return tree;
                 }
                 if stack.len() >= MAX_DEPTH {
@@ -239,6 +242,19 @@ pub(crate) fn read(text: &str, base: usize) -> YamlTree {
 
 fn text_at(text: &str, base: usize, span: Span) -> &str {
     text.get(span.start.saturating_sub(base)..).unwrap_or("")
+}
+
+/// The `&name` or `*name` token at the start of `span`, or `span` itself when it does not start
+/// with one.
+fn marker_span(text: &str, base: usize, span: Span) -> Span {
+    let rest = text_at(text, base, span);
+    if !rest.starts_with(['&', '*']) {
+        return span;
+    }
+    let len = rest
+        .find(|c: char| c.is_whitespace() || ",[]{}".contains(c))
+        .unwrap_or(rest.len());
+    Span::new(span.start, span.start + len)
 }
 
 fn alias_diagnostic(span: Span, what: &str) -> Diagnostic {
