@@ -241,3 +241,19 @@ pub(crate) fn load_config(path: &Path) -> Result<ConfigFile, Failure> {
         Failure::config(message)
     })
 }
+
+/// The loader for a brief: confined to its project root, plus the `[render] allowed-paths` of its
+/// brief.toml (relative to that file's folder).
+pub(crate) fn loader_for(
+    input: &Input,
+    configs: &Configs,
+) -> Result<brief_model::ProjectFs, Failure> {
+    let mut loader = brief_model::ProjectFs::for_brief(&input.name_path());
+    if let Some((path, config)) = configs.for_dir(&input.dir())? {
+        let base = path.parent().map(Path::to_owned).unwrap_or_default();
+        for allowed in &config.render.allowed_paths {
+            loader = loader.allow(&base.join(allowed));
+        }
+    }
+    Ok(loader)
+}

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use brief_lint::{Outcome, Settings};
+use brief_model::Document;
 use brief_model::config::LintOptions;
-use brief_model::{Document, ProjectFs};
 
 use crate::exit::Failure;
 use crate::inputs::{self, Configs, Input};
@@ -54,24 +54,15 @@ impl SettingsCache {
         &self,
         configs: &Configs,
         input: &Input,
-    ) -> std::result::Result<(Arc<Settings>, Vec<PathBuf>), Failure> {
+    ) -> std::result::Result<Arc<Settings>, Failure> {
         let found = configs.for_dir(&input.dir())?;
-        let (path, options, allowed) = match &found {
-            Some((path, config)) => {
-                let base = path.parent().map(|p| p.to_owned()).unwrap_or_default();
-                let allowed = config
-                    .render
-                    .allowed_paths
-                    .iter()
-                    .map(|a| base.join(a))
-                    .collect();
-                (Some(path.clone()), config.lint.clone(), allowed)
-            }
-            None => (None, LintOptions::default(), Vec::new()),
+        let (path, options) = match &found {
+            Some((path, config)) => (Some(path.clone()), config.lint.clone()),
+            None => (None, LintOptions::default()),
         };
         let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(settings) = cache.get(&path) {
-            return Ok((settings.clone(), allowed));
+            return Ok(settings.clone());
         }
         let mut options = options;
         if let Some(select) = &self.overrides.select {
@@ -91,7 +82,7 @@ impl SettingsCache {
         })?;
         let settings = Arc::new(settings);
         cache.insert(path, settings.clone());
-        Ok((settings, allowed))
+        Ok(settings)
     }
 }
 
@@ -119,16 +110,16 @@ pub(crate) fn lint_input(
     if no_frontmatter && !strict && input.path.is_some() {
         return Result::NotABrief(input.clone());
     }
-    let (settings, allowed) = match settings.get(configs, input) {
+    let settings = match settings.get(configs, input) {
         Ok(found) => found,
+        Err(failure) => return Result::Failed(failure),
+    };
+    let loader = match inputs::loader_for(input, configs) {
+        Ok(loader) => loader,
         Err(failure) => return Result::Failed(failure),
     };
     let mut document = parsed.document;
     let mut diagnostics = parsed.diagnostics;
-    let mut loader = ProjectFs::for_brief(&input.name_path());
-    for dir in &allowed {
-        loader = loader.allow(dir);
-    }
     diagnostics.extend(brief_model::resolve(&mut document, &input.dir(), &loader));
     let outcome = brief_lint::check(&document, diagnostics, &settings);
     Result::Linted(Box::new(Linted {

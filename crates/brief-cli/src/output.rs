@@ -46,3 +46,27 @@ pub(crate) fn stdout_error(err: std::io::Error) -> Failure {
     }
     Failure::io(format!("standard output: {err}"))
 }
+
+/// Refuses an output file that is one of the inputs (exit 2): nothing the user wrote is lost.
+pub(crate) fn refuse_overwriting_inputs(
+    output: &Path,
+    inputs: &[crate::inputs::Input],
+) -> Result<(), Failure> {
+    if output.as_os_str() == "-" {
+        return Ok(());
+    }
+    let canonical =
+        |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| brief_model::load::absolute(p));
+    let target = canonical(output);
+    for input in inputs {
+        if let Some(path) = &input.path {
+            if canonical(path) == target {
+                return Err(Failure::usage(format!(
+                    "{}: the output would overwrite an input; choose another path",
+                    output.display()
+                )));
+            }
+        }
+    }
+    Ok(())
+}

@@ -129,7 +129,21 @@ impl miette::SourceCode for Windowed {
         // A read without context locates the span (the header's line:column); only the snippet
         // shown with context is windowed.
         let locating = context_lines_before == 0 && context_lines_after == 0;
-        if locating || end > line_end || line_chars <= WINDOW {
+        if locating {
+            // miette prints this line and column in the header; count the column in Unicode
+            // scalar values, as every other output does.
+            let line = text[..line_start].matches('\n').count();
+            let column = text[line_start..start].chars().count();
+            let line_count = text[start..end].matches('\n').count() + 1;
+            return Ok(Box::new(miette::MietteSpanContents::new(
+                &text.as_bytes()[start..end],
+                *span,
+                line,
+                column,
+                line_count,
+            )));
+        }
+        if end > line_end || line_chars <= WINDOW {
             return text.read_span(span, context_lines_before, context_lines_after);
         }
         // Start a little before the span, on a character boundary, and show WINDOW characters.

@@ -106,6 +106,9 @@ pub(crate) fn run(args: &CheckArgs, global: &GlobalArgs) -> Result<Status, Failu
     } else {
         inputs
     };
+    if let Some(output) = &args.output {
+        crate::output::refuse_overwriting_inputs(output, &inputs)?;
+    }
     let baseline = match &args.baseline {
         Some(path) => Some(read_baseline(path)?),
         None => None,

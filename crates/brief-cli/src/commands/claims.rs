@@ -60,6 +60,9 @@ pub(crate) fn run(args: &ClaimsArgs, global: &GlobalArgs) -> Result<Status, Fail
         failure.print();
         status = status.max(failure.status);
     }
+    if let Some(output) = &args.output {
+        crate::output::refuse_overwriting_inputs(output, &inputs)?;
+    }
     let cache = SettingsCache::new(Overrides::default());
     let results: Vec<lint::Result> = inputs
         .par_iter()

@@ -2,8 +2,8 @@
 
 use std::io::Write;
 
+use brief_model::Severity;
 use brief_model::json::DocumentJson;
-use brief_model::{ProjectFs, Severity};
 
 use crate::args::{GlobalArgs, ParseArgs};
 use crate::exit::{Failure, Status};
@@ -22,6 +22,7 @@ pub(crate) fn run(args: &ParseArgs, global: &GlobalArgs) -> Result<Status, Failu
         eprintln!("note: no briefs found");
         return Ok(status);
     }
+    crate::output::refuse_overwriting_inputs(&args.output, &inputs)?;
     let renderer = Renderer::new(global.color.stderr());
     let many = inputs.len() > 1;
     let mut out = Vec::new();
@@ -35,12 +36,14 @@ pub(crate) fn run(args: &ParseArgs, global: &GlobalArgs) -> Result<Status, Failu
             }
         };
         let mut parsed = brief_model::parse(&text);
-        let mut loader = ProjectFs::for_brief(&input.name_path());
-        if let Ok(Some((_, config))) = configs.for_dir(&input.dir()) {
-            for allowed in &config.render.allowed_paths {
-                loader = loader.allow(&input.dir().join(allowed));
+        let loader = match inputs::loader_for(input, &configs) {
+            Ok(loader) => loader,
+            Err(failure) => {
+                failure.print();
+                status = status.max(failure.status);
+                continue;
             }
-        }
+        };
         let mut diagnostics = parsed.diagnostics;
         diagnostics.extend(brief_model::resolve(
             &mut parsed.document,

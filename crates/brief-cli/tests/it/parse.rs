@@ -62,3 +62,58 @@ fn missing_frontmatter_is_reported_and_exits_1() {
         stderr(&output)
     );
 }
+
+#[test]
+fn an_output_over_an_input_and_a_broken_config_are_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = "---\ntitle: Ани\nauthors: [Ани Маргарян]\n---\n\nText.\n";
+    std::fs::write(dir.path().join("b.md"), brief).unwrap();
+    let output = run_in(dir.path(), &["parse", "b.md", "-o", "b.md"], None);
+    assert_eq!(code(&output), 2, "{}", stderr(&output));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("b.md")).unwrap(),
+        brief
+    );
+    std::fs::write(dir.path().join("brief.toml"), "[render]\nthem = \"x\"\n").unwrap();
+    let output = run_in(dir.path(), &["parse", "b.md"], None);
+    assert_eq!(code(&output), 2, "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("brief.toml:2:1"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn human_columns_count_characters_not_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    // `ттт` is 3 characters and 6 bytes before the unknown key's value.
+    std::fs::write(
+        dir.path().join("b.md"),
+        "---\ntitle: T\nauthors: [A]\nx: ттт\nsumary: S\n---\n\nText.\n",
+    )
+    .unwrap();
+    let output = run_in(dir.path(), &["--color", "never", "parse", "b.md"], None);
+    assert!(stderr(&output).contains("b.md:5:1]"), "{}", stderr(&output));
+    std::fs::write(
+        dir.path().join("c.md"),
+        "---\ntitle: T\nauthors: [A]\n---\n\nУ Ани: experts say prices rose.\n",
+    )
+    .unwrap();
+    let check = run_in(
+        dir.path(),
+        &["--color", "never", "check", "--format", "json", "c.md"],
+        None,
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&check)).unwrap();
+    let human = run_in(dir.path(), &["--color", "never", "check", "c.md"], None);
+    let diagnostics = json["diagnostics"].as_array().unwrap();
+    assert!(
+        diagnostics.iter().any(|d| d["start"]["column"] == 8),
+        "{diagnostics:?}"
+    );
+    for d in diagnostics {
+        let at = format!("c.md:{}:{}]", d["start"]["line"], d["start"]["column"]);
+        assert!(stdout(&human).contains(&at), "{at} in {}", stdout(&human));
+    }
+}
