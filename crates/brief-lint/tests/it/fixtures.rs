@@ -2,6 +2,10 @@
 //! by `<!-- fire: … -->` and `<!-- pass: … -->` lines; each case is a whole brief. A `fire` case
 //! must raise the rule, a `pass` case must not. The rendered diagnostics of every case are
 //! snapshotted, so any change in what a rule reports shows up in review.
+//!
+//! A case is linted with only its rule enabled, except for the `suppression/*` rules: whether a
+//! suppression silenced something depends on what the other rules find, so those cases run with
+//! every rule and report only the rule under test.
 
 use std::path::{Path, PathBuf};
 
@@ -52,26 +56,43 @@ pub(crate) fn cases(text: &str) -> Vec<Case> {
     cases
 }
 
-/// Lints a case with only `rule` enabled; returns its diagnostics rendered, and their codes.
+/// The settings a rule's cases are linted with: only that rule enabled (all rules for the
+/// `suppression/*` rules).
+pub(crate) fn settings(rule: &Rule) -> Settings {
+    let selector = if rule.category() == "suppression" {
+        "all"
+    } else {
+        rule.code
+    };
+    Settings::new(&LintOptions {
+        select: Some(vec![selector.to_owned()]),
+        ..LintOptions::default()
+    })
+    .expect("a rule code is a valid selector")
+}
+
+/// Lints a case; returns the rule's diagnostics rendered, their codes and their messages.
 pub(crate) fn lint(
     rule: &Rule,
+    settings: &Settings,
     case: &Case,
     dir: &Path,
 ) -> (String, Vec<&'static str>, Vec<String>) {
-    let settings = Settings::new(&LintOptions {
-        select: Some(vec![rule.code.to_owned()]),
-        ..LintOptions::default()
-    })
-    .expect("a rule code is a valid selector");
     let mut parsed = brief_model::parse(&case.text);
     let loader = ProjectFs::new(&fixtures_dir());
     let mut diagnostics = parsed.diagnostics;
     diagnostics.extend(brief_model::resolve(&mut parsed.document, dir, &loader));
-    let outcome = brief_lint::check(&parsed.document, diagnostics, &settings);
+    let outcome = brief_lint::check(&parsed.document, diagnostics, settings);
     let mut rendered = String::new();
     let mut codes = Vec::new();
     let mut messages = Vec::new();
-    for diagnostic in &outcome.diagnostics {
+    // Messages may name the fixtures folder; snapshots must not depend on the checkout's path.
+    let root = fixtures_dir().display().to_string();
+    for diagnostic in outcome.diagnostics.iter().filter(|d| d.code == rule.code) {
+        let mut diagnostic = diagnostic.clone();
+        diagnostic.message = diagnostic.message.replace(&root, "[fixtures]");
+        diagnostic.help = diagnostic.help.map(|h| h.replace(&root, "[fixtures]"));
+        let diagnostic = &diagnostic;
         codes.push(diagnostic.code);
         messages.push(diagnostic.message.clone());
         let (name, text) = match diagnostic.file {
@@ -105,9 +126,10 @@ fn every_rule_fires_on_its_fixtures_and_only_there() {
             ));
         }
         let dir = path.parent().expect("fixtures sit in a folder");
+        let settings = settings(rule);
         let mut snapshot = String::new();
         for case in &cases {
-            let (rendered, codes, _) = lint(rule, case, dir);
+            let (rendered, codes, _) = lint(rule, &settings, case, dir);
             let fired = codes.contains(&rule.code);
             if fired != case.fire {
                 failures.push(format!(
@@ -165,8 +187,9 @@ fn messages_follow_the_convention() {
             continue;
         };
         let dir = path.parent().expect("fixtures sit in a folder");
+        let settings = settings(rule);
         for case in cases(&text).iter().filter(|c| c.fire) {
-            let (_, _, messages) = lint(rule, case, dir);
+            let (_, _, messages) = lint(rule, &settings, case, dir);
             for message in messages {
                 let first = message.chars().next().unwrap_or(' ');
                 if first.is_uppercase() || message.ends_with('.') || message.is_empty() {

@@ -6,7 +6,8 @@ declare_rule! {
     /// ## What it does
     /// Reports sweeping claims ("never", "always", "rarely", "unprecedented", "for the first
     /// time", "the largest", "record high") in a sentence without a citation. Words inside
-    /// quotations and sentences that recommend are not checked.
+    /// quotations and sentences that recommend are not checked, and hedges and set phrases claim
+    /// nothing ("not always", "as always", "in the worst case", "the lowest common denominator").
     ///
     /// ## Why it matters
     /// Absolute and superlative claims are the easiest to disprove: one counterexample is enough.

@@ -5,7 +5,8 @@ use crate::rule::declare_rule;
 declare_rule! {
     /// ## What it does
     /// Reports words that tie a claim to an unstated present ("now", "currently", "this year",
-    /// "today", "to date") in a sentence with no year.
+    /// "today", "to date") in a sentence with no year. "Now-defunct" and "so far from the border"
+    /// (a distance) are left alone.
     ///
     /// ## Why it matters
     /// The claim was true when written; a reader a year later cannot tell when that was.

@@ -6,7 +6,10 @@ declare_rule! {
     /// ## What it does
     /// Flags attributions to unnamed people or studies ("experts say", "some argue", "critics
     /// claim", "it is widely believed", "observers note", "it has been reported", "studies show")
-    /// in a sentence without a citation. Words inside quotations are not checked.
+    /// in a sentence without a citation. Words inside quotations are not checked, and attributions
+    /// whose owner the sentence names are left alone ("Eurostat data show", "the IMF's surveys
+    /// suggest", "RAND analysts estimate"; not "Western analysts" or "US officials"), as are "some
+    /// say" as a noun ("communities have some say") and "it is known as".
     ///
     /// ## Why it matters
     /// An anonymous authority lends weight without accountability; editors ask "which experts?"

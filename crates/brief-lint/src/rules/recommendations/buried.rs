@@ -6,6 +6,9 @@ declare_rule! {
     /// ## What it does
     /// Reports an "X should ..." sentence naming an actor outside the recommendations section (the
     /// summary, which previews them, is exempt), so it can be moved where readers look for it.
+    /// Expectations ("Prices should fall"), passives, arguments the sentence reports ("Macron has
+    /// argued that Europe must ...") and obligations it describes ("Under the AI Act, providers
+    /// must ...") are not recommendations.
     ///
     /// ## Why it matters
     /// Readers skim briefs for the recommendations; one made in the background section is missed,
@@ -47,7 +50,7 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
         let view = crate::claims::View::new(doc, idx);
         let masks = view.masks(true);
         let text = view.text();
-        let lower = text.to_lowercase();
+        let lower = text.to_ascii_lowercase();
         let Some(modal) = [" should ", " must "]
             .iter()
             .filter_map(|m| lower.find(m))
@@ -58,24 +61,9 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
         if masks.iter().any(|m| m.start <= modal && modal < m.end) {
             continue;
         }
-        let Some(actor) = brief_model::actor_of(text) else {
+        let Some(actor) = super::recommending_actor(doc, ctx.settings, text) else {
             continue;
         };
-        // An actor is a name ("the State Department", "the EU") or a noun for one ("donors",
-        // "governments"); "Talks should conclude" expects rather than recommends.
-        let named = actor
-            .split_whitespace()
-            .skip(1)
-            .any(|w| w.chars().next().is_some_and(char::is_uppercase));
-        let noun = !ctx
-            .settings
-            .words
-            .actor_nouns
-            .find(&actor.to_lowercase())
-            .is_empty();
-        if !(named || noun) {
-            continue;
-        }
         let d = report
             .diag(sentence.span, format!("`{actor}` is given a recommendation outside the recommendations section"))
             .with_help("move it to the Recommendations section with its rationale, or rephrase it as analysis");

@@ -36,7 +36,11 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
         ctx.settings.min_recommendations,
         ctx.settings.max_recommendations,
     );
-    let noun = if count == 1 { "recommendation" } else { "recommendations" };
+    let noun = if count == 1 {
+        "recommendation"
+    } else {
+        "recommendations"
+    };
     let message = if count < min {
         format!("{count} {noun}, fewer than {min}")
     } else if count > max {

@@ -6,7 +6,10 @@ declare_rule! {
     /// ## What it does
     /// Flags a recommendation with no **Actor:** field and no agent as the subject of its action
     /// ("The Treasury should publish ..."). Passives ("Agreements should be revisited") and bare
-    /// imperatives ("Explore new options") have no actor.
+    /// imperatives ("Explore new options") have no actor, unless the passive names its agent
+    /// ("... should be financed by the Asian Development Bank") or the list of imperatives is
+    /// introduced by a sentence or a label that names one ("The African Union should:", "To the
+    /// government of Ethiopia:", "**For European governments**").
     ///
     /// ## Why it matters
     /// A recommendation nobody is asked to carry out is a wish; decision makers read briefs
@@ -34,8 +37,7 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
     for rec in &ctx.doc.recommendations {
-        let named = rec.actor.as_deref().is_some_and(|a| !a.trim().is_empty());
-        if !named {
+        if super::actor(ctx.doc, rec).is_none() {
             let d = report
                 .diag(rec.action_span, "recommendation does not say who should act")
                 .with_help("start with the actor (\"The Ministry of Finance should ...\") or add `- **Actor:** ...`");

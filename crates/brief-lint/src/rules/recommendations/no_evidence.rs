@@ -35,13 +35,25 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
-    for rec in &ctx.doc.recommendations {
-        let message = if rec.rationale_span.is_none() {
-            "recommendation has no rationale"
-        } else if rec.evidence.is_empty() {
-            "recommendation's rationale cites no evidence"
-        } else {
-            continue;
+    let doc = ctx.doc;
+    for rec in &doc.recommendations {
+        let message = match rec.rationale_span {
+            None => "recommendation has no rationale",
+            Some(rationale) => {
+                // The sentences of the rationale as resolved, so that a narrative citation of a
+                // bibliography entry ("As @cmao-2024 shows") counts.
+                let cited = !rec.evidence.is_empty()
+                    || doc.sentences.iter().any(|s| {
+                        rationale.start <= s.span.end
+                            && s.span.start < rationale.end
+                            && s.span.start >= rec.action_span.end
+                            && s.is_sourced(doc, true)
+                    });
+                if cited {
+                    continue;
+                }
+                "recommendation's rationale cites no evidence"
+            }
         };
         let d = report
             .diag(rec.action_span, message)

@@ -6,7 +6,9 @@ declare_rule! {
     /// ## What it does
     /// Reports recommendation prose in the recommendations section ("X should ...", "we recommend
     /// that ...") that is in neither recognized form: a `###` heading per recommendation, or one
-    /// list item per recommendation.
+    /// list item per recommendation. A sentence that introduces the list ("The African Union
+    /// should:") and prose that gives no one a task ("None of these steps should be delayed") are
+    /// left alone.
     ///
     /// ## Why it matters
     /// Recommendations buried in paragraphs are hard to find, count and cite, and the other
@@ -36,7 +38,28 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
-    for &span in &ctx.doc.unstructured_recommendations {
+    let doc = ctx.doc;
+    for &span in &doc.unstructured_recommendations {
+        // A sentence that introduces the list of recommendations ("We recommend that the AU take
+        // the following steps:") is part of that list.
+        let introduces_list = doc
+            .recommendations
+            .iter()
+            .any(|rec| super::lead_in(doc, rec.span.start).is_some_and(|p| p.span == span));
+        if introduces_list {
+            continue;
+        }
+        // Only prose that gives someone something to do ("None of these steps should be
+        // delayed" gives no one anything).
+        let recommends = doc.sentences.iter().any(|s| {
+            span.contains(s.span) && super::recommending_actor(doc, ctx.settings, &s.text).is_some()
+        }) || doc
+            .sentences
+            .iter()
+            .any(|s| span.contains(s.span) && s.text.to_lowercase().contains("recommend"));
+        if !recommends {
+            continue;
+        }
         let d = report
             .diag(
                 span,

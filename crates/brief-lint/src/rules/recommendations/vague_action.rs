@@ -6,7 +6,8 @@ declare_rule! {
     /// ## What it does
     /// Flags a recommendation whose action starts with a verb that commits to nothing checkable:
     /// "consider", "explore", "engage with", "encourage", "strengthen", "focus on", "continue to
-    /// monitor", "increase engagement", "enhance", "promote".
+    /// monitor", "increase engagement", "enhance", "promote", also after an adverb ("should
+    /// urgently consider").
     ///
     /// ## Why it matters
     /// Nobody can tell whether "strengthen engagement" was done; a concrete verb and object ("fund
@@ -50,7 +51,7 @@ const MODALS: &[&str] = &[
 /// The action's verb phrase: the words after the modal, or the whole action for an imperative.
 pub(crate) fn verb_phrase(action: &str) -> &str {
     let padded = format!(" {action} ");
-    let lower = padded.to_lowercase();
+    let lower = padded.to_ascii_lowercase();
     match MODALS
         .iter()
         .filter_map(|m| lower.find(m).map(|p| (p, m.len())))
@@ -64,9 +65,30 @@ pub(crate) fn verb_phrase(action: &str) -> &str {
     }
 }
 
+/// The verb phrase without the adverbs in front of the verb ("urgently consider", "also explore").
+fn without_adverbs(phrase: &str) -> &str {
+    let mut rest = phrase;
+    loop {
+        let word = rest.split_whitespace().next().unwrap_or("");
+        let lower = word.to_lowercase();
+        let adverb = lower == "also"
+            || lower == "jointly"
+            || (lower.len() > 4
+                && lower.ends_with("ly")
+                && !matches!(
+                    lower.as_str(),
+                    "apply" | "supply" | "rely" | "reply" | "multiply" | "comply" | "rally"
+                ));
+        if !adverb || word.len() == rest.len() {
+            return rest;
+        }
+        rest = rest[word.len()..].trim_start();
+    }
+}
+
 fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
     for rec in &ctx.doc.recommendations {
-        let phrase = verb_phrase(&rec.action);
+        let phrase = without_adverbs(verb_phrase(&rec.action));
         let Some(range) = ctx.settings.words.vague_actions.prefix_of(phrase) else {
             continue;
         };

@@ -6,7 +6,8 @@ use crate::rule::{Context, Report, declare_rule};
 
 declare_rule! {
     /// ## What it does
-    /// Flags a source dated after the brief's `date`.
+    /// Flags a source dated after the brief's `date`: an inline source, or an entry of a
+    /// bibliography file that the brief cites.
     ///
     /// ## Why it matters
     /// A brief cannot rely on something published after it; usually the source's date or the
@@ -44,6 +45,13 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
         let Some(issued) = source.issued else {
             continue;
         };
+        // A shared bibliography file holds works later than this brief; only those it relies on
+        // matter.
+        let relied_on = source.location.file == brief_model::FileRef::Brief
+            || ctx.doc.citations().any(|c| c.key == source.id);
+        if !relied_on {
+            continue;
+        }
         if issued.is_after(brief_date) {
             let d = super::on_source(
                 report,

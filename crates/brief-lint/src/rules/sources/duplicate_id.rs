@@ -1,5 +1,7 @@
 //! `sources/duplicate-id`.
 
+use brief_model::FileRef;
+
 use crate::rule::{Context, Report, declare_rule};
 
 declare_rule! {
@@ -31,20 +33,40 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
-    let sources = &ctx.doc.sources;
+    let doc = ctx.doc;
+    let sources = &doc.sources;
     for (idx, source) in sources.iter().enumerate() {
         let Some(first) = sources[..idx].iter().find(|s| s.id == source.id) else {
             continue;
         };
-        let mut d = super::on_source(
-            report,
-            source,
-            format!("source id `{}` is already defined", source.id),
-        )
-        .with_help("give each source its own id and update the citations");
-        if first.location.file == source.location.file {
-            d = d.with_related(first.location.key_span, "first defined here");
-        }
-        report.push(d);
+        let d = if first.location.file == source.location.file {
+            super::on_source(
+                report,
+                source,
+                format!("source id `{}` is already defined", source.id),
+            )
+            .with_related(first.location.key_span, "first defined here")
+        } else {
+            // An inline source that repeats an id of a (perhaps shared) bibliography file: the
+            // brief's own entry is the one to rename.
+            let (own, other) = if first.location.file == FileRef::Brief {
+                (first, source)
+            } else {
+                (source, first)
+            };
+            let elsewhere = match other.location.file {
+                FileRef::Loaded(file) => doc.files.get(file).map_or_else(
+                    || "a bibliography file".to_owned(),
+                    |f| format!("`{}`", f.path),
+                ),
+                FileRef::Brief => "the brief".to_owned(),
+            };
+            super::on_source(
+                report,
+                own,
+                format!("source id `{}` is also defined in {elsewhere}", own.id),
+            )
+        };
+        report.push(d.with_help("give each source its own id and update the citations"));
     }
 }

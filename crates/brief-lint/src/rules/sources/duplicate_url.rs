@@ -5,7 +5,8 @@ use crate::rule::{Context, Report, declare_rule};
 declare_rule! {
     /// ## What it does
     /// Flags two sources or footnotes with the same URL (ignoring `www.`, a trailing slash, the
-    /// fragment and `utm_` tracking parameters).
+    /// fragment and `utm_` tracking parameters). Two notes with the same title are the same work
+    /// cited twice, and may share its URL.
     ///
     /// ## Why it matters
     /// Either the same work is listed twice under different names, or one entry points at the
@@ -67,6 +68,17 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
         else {
             continue;
         };
+        // Two full notes for the same work (at different pages, say) share its URL rightly.
+        let title = |u: &super::UrlUse| {
+            u.footnote.and_then(|f| {
+                super::note_title(&super::note_without_urls(ctx.doc, &ctx.doc.footnotes[f]))
+            })
+        };
+        if title(used)
+            .is_some_and(|t| title(first).is_some_and(|f| f.to_lowercase() == t.to_lowercase()))
+        {
+            continue;
+        }
         let mut d = report
             .diag(
                 used.span,

@@ -4,10 +4,12 @@ use crate::rule::{Context, Report, declare_rule};
 
 declare_rule! {
     /// ## What it does
-    /// Reports a footnote that reads as a reference (it has a URL, a year or a title) but lacks
-    /// one of the three parts a reader needs: a title-like part (italics, quotation marks or a
-    /// few words of description), a year, and a URL or a publisher. Purely explanatory notes
-    /// (none of the three) are left alone.
+    /// Reports a footnote that reads as a reference (it has a URL, a title in italics or quotation
+    /// marks, or a publisher and a year) but lacks one of the three parts a reader needs: a
+    /// title-like part (italics, quotation marks or a few words of description), a year, and a
+    /// URL or a publisher. Explanatory notes, interview notes (which have no URL or publisher)
+    /// and short forms of a note given in full elsewhere ("ICSD, *Drawing the Line*, p. 18") are
+    /// left alone.
     ///
     /// ## Why it matters
     /// A bare URL rots; a title without a year or a place to find it cannot be traced.
@@ -70,39 +72,126 @@ const PUBLISHER_WORDS: &[&str] = &[
     "forum",
     "authority",
     "board",
+    "army",
+    "navy",
+    "committee",
+    "congress",
+    "senate",
+    "nations",
+    "union",
+    "corporation",
+    "endowment",
+    "house",
+    "publishing",
+    "publishers",
+    "publications",
+    "books",
+    "editions",
+    "survey",
+    "tribunal",
+    "panel",
+    "bureau",
+    "statistics",
+    "agence",
+    "ministère",
 ];
+
+/// Words that make a note a record of an interview or a conversation, which has no URL or
+/// publisher.
+const PERSONAL: &[&str] = &[
+    "interview",
+    "interviews",
+    "correspondence",
+    "conversation",
+    "conversations",
+    "communication",
+    "email",
+    "e-mail",
+    "meeting",
+    "roundtable",
+    "discussion",
+    "discussions",
+];
+
+/// Whether a note gives a place and a publisher the way references do: "(Paris: OECD Publishing,
+/// 2016)".
+fn place_and_publisher(markdown: &str) -> bool {
+    markdown.split('(').skip(1).any(|rest| {
+        let inner = rest.split(')').next().unwrap_or("");
+        inner.split_once(':').is_some_and(|(place, publisher)| {
+            !place.trim().is_empty() && brief_model::count_words(publisher) >= 1
+        })
+    })
+}
+
+/// Whether a note has a year in parentheses the way references write it: "(2024)" or
+/// "(Geneva: ICSD, 2024)".
+fn publication_year(markdown: &str) -> bool {
+    markdown.split('(').skip(1).any(|rest| {
+        let inner = rest.split(')').next().unwrap_or("").trim();
+        let year = inner.rsplit([' ', ',']).next().unwrap_or("");
+        year.len() == 4
+            && crate::claims::has_absolute_date(year)
+            && (inner.len() == 4 || inner.contains(':'))
+    })
+}
 
 fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
     let doc = ctx.doc;
-    for footnote in &doc.footnotes {
-        let raw = footnote.span.text(&doc.source);
-        let text = footnote.text.as_str();
+    let notes: Vec<(String, bool)> = doc
+        .footnotes
+        .iter()
+        .map(|f| {
+            let markdown = super::note_without_urls(doc, f);
+            let has_year = crate::claims::has_absolute_date(&markdown);
+            (markdown, has_year)
+        })
+        .collect();
+    for (idx, footnote) in doc.footnotes.iter().enumerate() {
+        let (markdown, has_year) = (&notes[idx].0, notes[idx].1);
         let has_url = !footnote.urls.is_empty();
-        let has_year = crate::claims::has_absolute_date(text);
-        let without_urls = footnote
-            .urls
-            .iter()
-            .fold(text.to_owned(), |t, (url, _)| t.replace(url.as_str(), " "));
-        let has_title = raw.contains('*')
-            || raw.matches('_').count() >= 2
-            || raw.contains('"')
-            || raw.contains('“')
-            || brief_model::count_words(&without_urls) >= 5;
-        if !has_url && !has_year && !has_title {
+        let title = super::note_title(markdown);
+        // Quotation marks in an explanatory note quote someone; in a reference they hold a title,
+        // written in title case or next to a year or a URL.
+        let quoted_only = !markdown.contains('*') && !markdown.contains('_');
+        let title_marker = title.as_ref().is_some_and(|t| {
+            !quoted_only || has_year || has_url || crate::claims::is_title_case(t)
+        });
+        let has_title = title_marker || brief_model::count_words(markdown) >= 6;
+        let lower = markdown.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        // A publisher: a word that names an organisation, an acronym ("USGS", "OECD"), or the
+        // "(Place: Publisher, Year)" of a reference.
+        let acronym = markdown
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.chars().count() >= 3 && w.chars().all(|c| c.is_ascii_uppercase()));
+        let has_publisher = PUBLISHER_WORDS.iter().any(|w| words.contains(w))
+            || acronym
+            || place_and_publisher(markdown);
+        // A note reads as a reference when it has a URL, a title, a publisher and a year, or a
+        // year in a reference's parentheses ("(2024)", "(Geneva: ICSD, 2024)"); "The figure
+        // includes Crimea, annexed in 2014" explains.
+        if !(has_url || title_marker || (has_year && has_publisher) || publication_year(markdown)) {
             continue;
         }
-        let lower = without_urls.to_lowercase();
-        let has_publisher = PUBLISHER_WORDS
-            .iter()
-            .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w));
+        let personal = PERSONAL.iter().any(|w| words.contains(w));
+        // "ICSD, *Drawing the Line*, p. 18" shortens a note given in full elsewhere.
+        let short_form = title.as_ref().is_some_and(|t| {
+            notes.iter().enumerate().any(|(other, (text, year))| {
+                other != idx && *year && text.to_lowercase().contains(&t.to_lowercase())
+            })
+        });
         let mut missing = Vec::new();
         if !has_title {
             missing.push("a title");
         }
-        if !has_year {
+        if !has_year && !short_form {
             missing.push("a year");
         }
-        if !has_url && !has_publisher {
+        if !has_url && !has_publisher && !personal && !short_form {
             missing.push("a URL or publisher");
         }
         if missing.is_empty() {

@@ -45,7 +45,7 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
         let mut d = report
             .diag(
                 used.span,
-                format!("URL of {} uses http, not https", used.owner),
+                format!("the URL of {} uses http, not https", used.owner),
             )
             .in_file(used.file)
             .with_help("use `https://` if the site serves it");

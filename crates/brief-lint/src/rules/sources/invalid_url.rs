@@ -58,7 +58,7 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
     for used in super::urls(ctx.doc) {
         if let Some(problem) = problem(&used.url) {
             let d = report
-                .diag(used.span, format!("URL of {} {problem}", used.owner))
+                .diag(used.span, format!("the URL of {} {problem}", used.owner))
                 .in_file(used.file)
                 .with_help(
                     "write the full address, starting with `https://`, with spaces as `%20`",

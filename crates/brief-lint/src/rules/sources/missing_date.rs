@@ -5,7 +5,8 @@ use crate::rule::{Context, Report, declare_rule};
 declare_rule! {
     /// ## What it does
     /// Flags a source without a publication date (`issued`, alias `date`; `year` or `date` in
-    /// BibTeX), or with one that is not a valid YYYY, YYYY-MM or YYYY-MM-DD date.
+    /// BibTeX), or with one that is not a valid YYYY, YYYY-MM or YYYY-MM-DD date. An undated web
+    /// page with an access date is cited by that date, and is left alone.
     ///
     /// ## Why it matters
     /// Readers weigh evidence by its age, and citation styles print the year; an undated source
@@ -37,6 +38,11 @@ declare_rule! {
 fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
     for source in &ctx.doc.sources {
         if source.issued.is_some() {
+            continue;
+        }
+        // An undated web page is cited by its access date ("n.d., accessed 4 March 2025").
+        let online = source.source_type.is_some_and(|t| t.is_online());
+        if online && source.accessed.is_some() && source.issued_text.is_none() {
             continue;
         }
         let message = match &source.issued_text {

@@ -25,6 +25,45 @@ pub(crate) fn on_source(report: &Report<'_>, source: &Source, message: String) -
         .in_file(source.location.file)
 }
 
+/// A footnote's Markdown without its URLs, so that `_` and `*` in addresses are not emphasis.
+pub(crate) fn note_without_urls(doc: &Document, footnote: &brief_model::FootnoteDef) -> String {
+    footnote
+        .urls
+        .iter()
+        .fold(footnote.span.text(&doc.source).to_owned(), |t, (url, _)| {
+            t.replace(url.as_str(), " ")
+        })
+}
+
+/// The title of a reference note: its first italic run (`*Title*`, `_Title_`), else its first
+/// quoted words ("Title," or “Title”).
+pub(crate) fn note_title(markdown: &str) -> Option<String> {
+    let delimited = |open: char, close: char, word_start: bool| -> Option<String> {
+        let mut from = 0;
+        while let Some(pos) = markdown[from..].find(open).map(|p| p + from) {
+            let before = markdown[..pos].chars().next_back();
+            let inner_start = pos + open.len_utf8();
+            if word_start && before.is_some_and(char::is_alphanumeric) {
+                from = inner_start;
+                continue;
+            }
+            let inner_end = markdown[inner_start..].find(close)? + inner_start;
+            let inner = markdown[inner_start..inner_end]
+                .trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
+                .trim_end_matches([',', '.', ';', ':']);
+            if brief_model::count_words(inner) >= 1 {
+                return Some(inner.to_owned());
+            }
+            from = inner_end + close.len_utf8();
+        }
+        None
+    };
+    delimited('*', '*', false)
+        .or_else(|| delimited('_', '_', true))
+        .or_else(|| delimited('“', '”', false))
+        .or_else(|| delimited('"', '"', false))
+}
+
 /// A URL the brief relies on, and where it is written.
 pub(crate) struct UrlUse {
     pub(crate) url: String,
@@ -34,6 +73,8 @@ pub(crate) struct UrlUse {
     pub(crate) owner: String,
     /// Whether it belongs to a source or a footnote (not a link in the running text).
     pub(crate) reference: bool,
+    /// The footnote it is written in.
+    pub(crate) footnote: Option<usize>,
 }
 
 /// Every URL of sources, footnotes and links.
@@ -55,10 +96,11 @@ pub(crate) fn urls(doc: &Document) -> Vec<UrlUse> {
                 file: source.location.file,
                 owner: format!("source `{}`", source.id),
                 reference: true,
+                footnote: None,
             });
         }
     }
-    for footnote in &doc.footnotes {
+    for (idx, footnote) in doc.footnotes.iter().enumerate() {
         for (url, span) in &footnote.urls {
             out.push(UrlUse {
                 url: url.clone(),
@@ -66,6 +108,7 @@ pub(crate) fn urls(doc: &Document) -> Vec<UrlUse> {
                 file: FileRef::Brief,
                 owner: format!("footnote `[^{}]`", footnote.label),
                 reference: true,
+                footnote: Some(idx),
             });
         }
     }
@@ -79,8 +122,9 @@ pub(crate) fn urls(doc: &Document) -> Vec<UrlUse> {
                 url: link.url.clone(),
                 span: link.span,
                 file: FileRef::Brief,
-                owner: "link".to_owned(),
+                owner: "a link".to_owned(),
                 reference: false,
+                footnote: None,
             });
         }
     }

@@ -5,7 +5,8 @@ use crate::rule::{Context, Report, declare_rule};
 declare_rule! {
     /// ## What it does
     /// Flags a heading with nothing under it: no text and no subsections before the next heading
-    /// of the same or a higher level.
+    /// of the same or a higher level. An empty References or Sources section in a brief with
+    /// sources is where the bibliography will be printed, and is left alone.
     ///
     /// ## Why it matters
     /// An empty section is usually an unfinished draft; published, it looks like an error.
@@ -50,7 +51,10 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
             .sections
             .get(idx + 1)
             .is_some_and(|next| next.level > section.level && next.span.start < section.extent.end);
-        if !has_blocks && !has_subsection {
+        // "## References" left empty is where Pandoc-style renderers print the bibliography.
+        let filled_by_renderer = section.role == brief_model::SectionRole::Bibliography
+            && (!doc.sources.is_empty() || !doc.frontmatter.bibliography.is_empty());
+        if !has_blocks && !has_subsection && !filled_by_renderer {
             let d = report
                 .diag(section.span, format!("section `{}` is empty", section.text))
                 .with_help("write the section or remove the heading");

@@ -40,7 +40,11 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
     let range = ctx.settings.brief_type(brief_type);
     let words = doc.word_count;
     let label = brief_type.label().to_lowercase();
-    let article = if label.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    let article = if label.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
     let message = if words < range.min_words {
         format!(
             "body has {words} words, under the {} {article} {label} usually has",

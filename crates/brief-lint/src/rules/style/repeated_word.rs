@@ -7,7 +7,8 @@ use crate::rule::{Context, Report, declare_rule};
 declare_rule! {
     /// ## What it does
     /// Flags a word repeated by mistake ("the the"), with a safe fix that removes the second one.
-    /// Repetitions that can be grammatical ("had had", "that that") are left alone.
+    /// Repetitions that can be grammatical ("had had", "that that") and names ("Pago Pago") are
+    /// left alone.
     ///
     /// ## Why it matters
     /// The eye skips these on a reread; published, they look careless.
@@ -56,7 +57,11 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
                 let prev = &text[prev_start..prev_end];
                 let between = &text[prev_end..start];
                 let masked = masks.iter().any(|m| m.start < end && prev_start < m.end);
+                // Both capitalized, the pair is a name ("Pago Pago", "Walla Walla").
+                let name =
+                    prev.starts_with(char::is_uppercase) && word.starts_with(char::is_uppercase);
                 if prev.eq_ignore_ascii_case(word)
+                    && !name
                     && !between.contains('\n')
                     && !ALLOWED.contains(&word.to_lowercase().as_str())
                     && !masked
