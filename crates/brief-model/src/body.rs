@@ -784,7 +784,20 @@ fn role_of(text: &str, classes: &[String], level: u8) -> SectionRole {
     if classes.iter().any(|c| c == "summary")
         || matches!(
             lower,
-            "summary" | "executive summary" | "key findings" | "abstract" | "overview and summary"
+            "summary"
+                | "executive summary"
+                | "key findings"
+                | "main findings"
+                | "key points"
+                | "key takeaways"
+                | "key judgments"
+                | "key judgements"
+                | "at a glance"
+                | "in brief"
+                | "bottom line"
+                | "overview"
+                | "abstract"
+                | "overview and summary"
         )
     {
         return SectionRole::Summary;

@@ -386,13 +386,17 @@ fn bib_entry_to_source(entry: &biblatex::Entry, kind: &str, location: SourceLoca
     let has_url = field("url").is_some();
     source.source_type = match kind.to_ascii_lowercase().as_str() {
         "article" | "periodical" | "inproceedings" | "conference" | "suppperiodical" => {
-            if field("journaltitle").or(field("journal")).is_some_and(|j| {
+            let subtype = field("entrysubtype")
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            let news_subtype = matches!(subtype.as_str(), "newspaper" | "magazine" | "news");
+            let news_title = field("journaltitle").or(field("journal")).is_some_and(|j| {
                 let j = j.to_lowercase();
-                j.contains("times")
-                    || j.contains("news")
-                    || j.contains("post")
-                    || j.contains("reuters")
-            }) {
+                ["times", "news", "post", "reuters"]
+                    .iter()
+                    .any(|w| j.contains(w))
+            });
+            if news_subtype || news_title {
                 Some(SourceType::News)
             } else {
                 Some(SourceType::Article)

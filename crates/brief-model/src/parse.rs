@@ -566,6 +566,15 @@ pub(crate) fn resolve_mentions(doc: &mut Document) {
         if touched.last() != Some(&mention.sentence) {
             touched.push(mention.sentence);
         }
+        // A narrative citation in a rationale is evidence for its recommendation.
+        for rec in &mut doc.recommendations {
+            let in_rationale = rec
+                .rationale_span
+                .is_some_and(|r| r.contains(mention.citation.span));
+            if in_rationale && !rec.evidence.contains(&mention.citation.key) {
+                rec.evidence.push(mention.citation.key.clone());
+            }
+        }
         doc.sentences[mention.sentence]
             .citations
             .push(mention.citation);

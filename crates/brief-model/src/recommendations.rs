@@ -76,6 +76,16 @@ pub(crate) fn extract(doc: &mut Document) {
 
     for &child in &children {
         let sec = &doc.sections[child];
+        // "### For the European Commission" followed by a list: one recommendation per item,
+        // addressed to the heading's addressee.
+        if let Some(addressee) = addressee(&sec.text) {
+            let region = Span::new(sec.span.end, sec.extent.end);
+            let (found, _) = list_recommendations(doc, region, Some(addressee));
+            if !found.is_empty() {
+                recs.extend(found);
+                continue;
+            }
+        }
         // Footnote definitions may sit inside the extent; they are notes, not rationale.
         let paragraphs: Vec<&Paragraph> = doc
             .paragraphs
@@ -111,8 +121,45 @@ pub(crate) fn extract(doc: &mut Document) {
         });
     }
 
-    // Form (b): top-level list items in the section's own part. Blocks come in document order,
-    // containers first, so an item is top-level when the last top-level item does not enclose it.
+    let (found, item_blocks) = list_recommendations(doc, own, None);
+    recs.extend(found);
+    let mut unstructured = Vec::new();
+
+    // Prose in the section's own part that recommends but is in neither form.
+    for para in &doc.paragraphs {
+        if !own.contains(para.span) || item_blocks.iter().any(|i| i.contains(para.span)) {
+            continue;
+        }
+        if para.context.blockquote
+            || para.context.table.is_some()
+            || para.context.footnote.is_some()
+        {
+            continue;
+        }
+        let lower = format!(" {} ", para.text.to_lowercase());
+        if MODALS.iter().any(|m| lower.contains(m)) || lower.contains(" recommend that ") {
+            unstructured.push(para.span);
+        }
+    }
+
+    recs.sort_by_key(|r| r.span.start);
+    for (idx, rec) in recs.iter_mut().enumerate() {
+        rec.id = format!("rec-{}", idx + 1);
+    }
+    doc.recommendations = recs;
+    doc.unstructured_recommendations = unstructured;
+}
+
+/// Form (b): each top-level list item in `region` is a recommendation. Blocks come in document
+/// order, containers first, so an item is top-level when the last top-level item does not enclose
+/// it. Returns the recommendations and the items' spans.
+fn list_recommendations(
+    doc: &Document,
+    region: Span,
+    addressee: Option<String>,
+) -> (Vec<Recommendation>, Vec<Span>) {
+    let own = region;
+    let mut recs = Vec::new();
     let mut item_blocks: Vec<Span> = Vec::new();
     for block in &doc.blocks {
         if block.kind != BlockKind::Item || !own.contains(block.span) {
@@ -125,7 +172,6 @@ pub(crate) fn extract(doc: &mut Document) {
             item_blocks.push(block.span);
         }
     }
-    let mut unstructured = Vec::new();
     for item in &item_blocks {
         let paragraphs: Vec<&Paragraph> = doc
             .paragraphs
@@ -185,29 +231,41 @@ pub(crate) fn extract(doc: &mut Document) {
         });
     }
 
-    // Prose in the section's own part that recommends but is in neither form.
-    for para in &doc.paragraphs {
-        if !own.contains(para.span) || item_blocks.iter().any(|i| i.contains(para.span)) {
-            continue;
-        }
-        if para.context.blockquote
-            || para.context.table.is_some()
-            || para.context.footnote.is_some()
-        {
-            continue;
-        }
-        let lower = format!(" {} ", para.text.to_lowercase());
-        if MODALS.iter().any(|m| lower.contains(m)) || lower.contains(" recommend that ") {
-            unstructured.push(para.span);
+    // "The African Union should:" right before the list addresses every item.
+    let intro_actor = item_blocks.first().and_then(|first| {
+        doc.paragraphs
+            .iter()
+            .rfind(|p| own.contains(p.span) && p.span.end <= first.start && !p.context.list_item)
+            .filter(|p| p.text.trim_end().ends_with(':'))
+            .and_then(|p| actor_of(&p.text.replace(':', " ")))
+    });
+    if let Some(default) = addressee.or(intro_actor) {
+        for rec in &mut recs {
+            if rec.actor.is_none() {
+                rec.actor = Some(default.clone());
+            }
         }
     }
+    (recs, item_blocks)
+}
 
-    recs.sort_by_key(|r| r.span.start);
-    for (idx, rec) in recs.iter_mut().enumerate() {
-        rec.id = format!("rec-{}", idx + 1);
-    }
-    doc.recommendations = recs;
-    doc.unstructured_recommendations = unstructured;
+/// The addressee of a grouping heading: "For the European Commission", "To donors",
+/// "Recommendations for Congress".
+fn addressee(heading: &str) -> Option<String> {
+    let text = heading.trim().trim_end_matches(':').trim();
+    let lower = text.to_ascii_lowercase();
+    let rest = if lower.starts_with("for ") || lower.starts_with("to ") {
+        &text[text.find(' ')? + 1..]
+    } else if let Some(at) = lower
+        .find(" for ")
+        .filter(|_| lower.starts_with("recommendation"))
+    {
+        &text[at + 5..]
+    } else {
+        return None;
+    };
+    let rest = rest.trim();
+    (!rest.is_empty() && rest.split_whitespace().count() <= 10).then(|| rest.to_owned())
 }
 
 /// The value of the field that names who acts (`Actor`, `Lead`, `Owner`...).
@@ -259,10 +317,17 @@ fn lead_of(para: &Paragraph, doc: &Document) -> (String, std::ops::Range<usize>)
         .iter()
         .find(|r| r.start == lead && r.end > r.start)
     {
-        let text = para.text[strong.clone()]
-            .trim()
-            .trim_end_matches([':', '.', ';', ',']);
-        return (text.to_owned(), strong.clone());
+        let bold = para.text[strong.clone()].trim();
+        let continues = !bold.ends_with(['.', ':', ';', '!', '?'])
+            && para.text[strong.end..]
+                .trim_start()
+                .starts_with(|c: char| c.is_lowercase());
+        // "**The Ministry should fund** clinics in ...": the bold lead is part of a sentence, and
+        // the action is that sentence.
+        if !continues {
+            let text = bold.trim_end_matches([':', '.', ';', ',']);
+            return (text.to_owned(), strong.clone());
+        }
     }
     let first = para
         .sentences
@@ -273,7 +338,20 @@ fn lead_of(para: &Paragraph, doc: &Document) -> (String, std::ops::Range<usize>)
         Some(sentence) => {
             let start = sentence.text_offset;
             let end = start + sentence.text.len();
-            (sentence.text.trim_end_matches('.').to_owned(), start..end)
+            // The action without its citations: those are evidence, not part of what to do.
+            let mut action = sentence.text.clone();
+            for citation in sentence.citations.iter().filter(|c| !c.narrative) {
+                let group = citation.group_span.text(&doc.source);
+                if !group.is_empty() {
+                    action = action.replace(group, "");
+                }
+            }
+            let action = action.split_whitespace().collect::<Vec<_>>().join(" ");
+            let action = action
+                .trim_end_matches(['.', ' '])
+                .replace(" .", ".")
+                .replace(" ,", ",");
+            (action, start..end)
         }
         None => (para.text.trim().to_owned(), 0..para.text.len()),
     }
@@ -305,7 +383,8 @@ fn strip_label(text: &str) -> &str {
 /// The agent of an action: the subject of "X should ...", or of "we recommend that X ...".
 pub fn actor_of(action: &str) -> Option<String> {
     let padded = format!(" {} ", action.trim());
-    let lower = padded.to_lowercase();
+    // ASCII lowercasing keeps every byte offset, so positions found in `lower` index `padded`.
+    let lower = padded.to_ascii_lowercase();
     if let Some(pos) = lower
         .find(" recommend that ")
         .or_else(|| lower.find(" recommends that "))
@@ -338,6 +417,17 @@ pub fn actor_of(action: &str) -> Option<String> {
     let subject = subject
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim();
+    // "To reduce the risk of escalation, the EU should ...": after an introductory phrase, the
+    // subject is the last clause. ("The governments of Azerbaijan, Georgia and Kazakhstan" is
+    // one subject.)
+    let introduced = subject
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| INTRODUCERS.contains(&w.to_ascii_lowercase().as_str()));
+    let subject = match subject.rsplit_once(", ") {
+        Some((_, last)) if introduced => last.trim(),
+        _ => subject,
+    };
     if subject.is_empty() || subject.split_whitespace().count() > 12 {
         return None;
     }
@@ -383,12 +473,53 @@ pub fn actor_of(action: &str) -> Option<String> {
                             .trim()
                             .to_owned()
                     })
-                    .filter(|agent| agent.chars().next().is_some_and(char::is_uppercase));
+                    .filter(|agent| {
+                        agent
+                            .strip_prefix("the ")
+                            .unwrap_or(agent)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                    });
             }
         }
     }
     Some(subject.to_owned())
 }
+
+/// Words that open an introductory phrase before the subject.
+const INTRODUCERS: &[&str] = &[
+    "to",
+    "in",
+    "given",
+    "because",
+    "if",
+    "as",
+    "with",
+    "by",
+    "after",
+    "before",
+    "once",
+    "when",
+    "while",
+    "since",
+    "although",
+    "though",
+    "under",
+    "for",
+    "rather",
+    "instead",
+    "beyond",
+    "until",
+    "unless",
+    "meanwhile",
+    "first",
+    "second",
+    "third",
+    "finally",
+    "above",
+    "at",
+];
 
 const IRREGULAR_PARTICIPLES: &[&str] = &[
     "made", "set", "put", "kept", "held", "built", "sent", "spent", "paid", "brought", "sought",

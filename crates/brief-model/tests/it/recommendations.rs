@@ -238,3 +238,104 @@ fn actors_of_actions() {
         assert_eq!(actor_of(action).as_deref(), actor, "{action}");
     }
 }
+
+#[test]
+fn actors_in_non_ascii_text_and_passive_agents() {
+    // Lowercasing "ẞ" or "İ" changes byte lengths; positions must still index the original.
+    assert_eq!(
+        actor_of("The GROẞŞ should act.").as_deref(),
+        Some("The GROẞŞ")
+    );
+    assert_eq!(
+        actor_of("İlham Əliyev və İstanbul should meet").as_deref(),
+        Some("İlham Əliyev və İstanbul")
+    );
+    assert_eq!(
+        actor_of("Canal lining should be financed by the Asian Development Bank").as_deref(),
+        Some("the Asian Development Bank")
+    );
+    assert_eq!(
+        actor_of("To reduce the risk of escalation along the line of contact, the EU should fund a hotline")
+            .as_deref(),
+        Some("the EU")
+    );
+}
+
+#[test]
+fn addressee_headings_and_introductions_give_list_items_their_actor() {
+    let doc = doc("## Recommendations
+
+### For the European Commission
+
+1. **Fund automated flow gauges on the Vakhsh by 2026.** They cost little [@cmao].
+2. **Publish the gauge data every month.** Data build trust [@icsd].
+
+### To donors
+
+- Finance canal lining in Khorezm [@ledger].
+");
+    let got: Vec<(&str, Option<&str>)> = doc
+        .recommendations
+        .iter()
+        .map(|r| (r.action.as_str(), r.actor.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Fund automated flow gauges on the Vakhsh by 2026",
+                Some("the European Commission")
+            ),
+            (
+                "Publish the gauge data every month",
+                Some("the European Commission")
+            ),
+            ("Finance canal lining in Khorezm", Some("donors")),
+        ]
+    );
+    assert!(
+        doc.recommendations
+            .iter()
+            .all(|r| r.form == RecommendationForm::ListItem)
+    );
+    let doc = self::doc(
+        "## Recommendations
+
+The African Union Peace and Security Council should:
+
+- Deploy observers to the border within 90 days [@icsd].
+- Publish their reports [@cmao].
+",
+    );
+    let actors: Vec<Option<&str>> = doc
+        .recommendations
+        .iter()
+        .map(|r| r.actor.as_deref())
+        .collect();
+    assert_eq!(
+        actors,
+        [Some("The African Union Peace and Security Council"); 2]
+    );
+}
+
+#[test]
+fn a_bold_lead_that_stops_mid_sentence_extends_to_the_sentence() {
+    let doc = doc("## Recommendations
+
+1. **The Ministry should fund** clinics in rural districts by 2027. Staffing is the bottleneck [@cmao].
+2. **The Treasury should publish quarterly data.** Markets need it [@icsd].
+");
+    let actions: Vec<&str> = doc
+        .recommendations
+        .iter()
+        .map(|r| r.action.as_str())
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "The Ministry should fund clinics in rural districts by 2027",
+            "The Treasury should publish quarterly data"
+        ]
+    );
+    assert_eq!(doc.recommendations[0].evidence, ["cmao"]);
+}
