@@ -23,6 +23,7 @@ const CATEGORIES: &[(&str, &[&str])] = &[
         &[
             "style/misspelling",
             "style/wordy-phrase",
+            "style/gendered-term",
             "style/confused-word",
         ],
     ),

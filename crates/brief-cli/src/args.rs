@@ -41,6 +41,7 @@ pub(crate) enum Command {
     /// Write the man pages.
     #[command(hide = true)]
     Man(crate::commands::completions::ManArgs),
+    Lsp(crate::commands::lsp::LspArgs),
     /// Write a new brief from a template.
     New(crate::commands::new::NewArgs),
     /// Print the document model of briefs as JSON.

@@ -37,6 +37,7 @@ fn main() -> ExitCode {
         Command::Claims(args) => commands::claims::run(args, &cli.global),
         Command::Rules(args) => commands::rules::run(args),
         Command::New(args) => commands::new::run(args),
+        Command::Lsp(args) => commands::lsp::run(args, &cli.global),
         Command::Completions(args) => commands::completions::completions(args),
         Command::Man(args) => commands::completions::man(args),
         Command::Parse(args) => commands::parse::run(args, &cli.global),

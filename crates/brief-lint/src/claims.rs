@@ -179,14 +179,32 @@ pub fn analyse(doc: &Document, settings: &Settings) -> Analysis {
         .map(|idx| sentence_sourced(doc, settings, idx))
         .collect();
     let blockquotes = blockquote_groups(doc);
+    // Figures the body states with a source: a summary may repeat them without a citation.
+    let body_figures: std::collections::HashSet<String> = doc
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|(idx, s)| sourced[*idx] && !s.context.summary)
+        .flat_map(|(idx, _)| {
+            let view = View::new(doc, idx);
+            find_quantities(view.text(), &view.masks(true))
+                .into_iter()
+                .map(|r| figure_key(&view.text()[r]))
+                .collect::<Vec<_>>()
+        })
+        .collect();
     let mut table_reported: Vec<bool> = vec![false; doc.tables.len()];
 
     for idx in 0..doc.sentences.len() {
         let sentence = &doc.sentences[idx];
         let context = sentence.context;
-        if context.field || context.footnote.is_some() || context.bibliography || context.summary {
+        if context.field || context.footnote.is_some() || context.bibliography {
             continue;
         }
+        // A summary restates findings: its figures need a source only when the body does not
+        // give the same figure with one, and its sweeping claims are checked where the body makes
+        // them. Hidden attributions, quotations and relative dates are wrong in a summary too.
+        let restates = context.summary;
         let view = View::new(doc, idx);
         let mut kinds = Vec::new();
         let mut findings = Vec::new();
@@ -244,7 +262,13 @@ pub fn analyse(doc: &Document, settings: &Settings) -> Analysis {
 
         // Quantities.
         if !prescriptive {
-            let quantities = find_quantities(text, &masks_all);
+            let mut quantities = find_quantities(text, &masks_all);
+            if restates {
+                quantities.retain(|r| {
+                    let key = figure_key(&text[r.clone()]);
+                    !key.is_empty() && !body_figures.contains(&key)
+                });
+            }
             if !quantities.is_empty() {
                 kinds.push(ClaimKind::Quantity);
                 let report = match context.table {
@@ -260,6 +284,10 @@ pub fn analyse(doc: &Document, settings: &Settings) -> Analysis {
                         Some(table) => (
                             "table has figures but no source".to_owned(),
                             doc.tables[table].span,
+                        ),
+                        None if restates => (
+                            format!("figure `{figure}` in the summary has no source in the body"),
+                            view.span(range),
                         ),
                         None => (format!("figure `{figure}` has no source"), view.span(range)),
                     };
@@ -334,7 +362,7 @@ pub fn analyse(doc: &Document, settings: &Settings) -> Analysis {
         }
 
         // Sweeping claims.
-        if !prescriptive {
+        if !prescriptive && !restates {
             let sweeping: Vec<_> = settings
                 .words
                 .generalizations
@@ -2077,4 +2105,14 @@ mod tests {
             .collect();
         assert_eq!(found, ["August", "March"]);
     }
+}
+
+/// A figure reduced to its digits and decimal point, to match "12.5 per cent" with "12.5%".
+fn figure_key(figure: &str) -> String {
+    figure
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect::<String>()
+        .trim_matches('.')
+        .to_owned()
 }

@@ -56,8 +56,11 @@ pub const RULES: &[Rule] = &[
     rules::structure::missing_section::RULE,
     rules::structure::summary_length::RULE,
     rules::style::confused_word::RULE,
+    rules::style::gendered_term::RULE,
     rules::style::long_sentence::RULE,
+    rules::style::misspelling::RULE,
     rules::style::repeated_word::RULE,
+    rules::style::wordy_phrase::RULE,
     rules::suppression::unknown_rule::RULE,
     rules::suppression::unused::RULE,
 ];

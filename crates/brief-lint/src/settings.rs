@@ -9,7 +9,7 @@ use brief_model::config::{CitationScope, LintOptions, SeverityOption};
 use brief_model::{BriefType, Severity, did_you_mean};
 
 use crate::registry::{self, RULES};
-use crate::words::{self, Confusion, PhraseSet};
+use crate::words::{self, PhraseSet, Replacements};
 
 /// A problem in the `[lint]` table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,10 +60,14 @@ pub struct WordLists {
     pub speech_verbs: PhraseSet,
     /// Lowercase nouns that can be actors.
     pub actor_nouns: PhraseSet,
-    /// Confused words.
-    pub confused: Vec<Confusion>,
-    /// Confused words' wrong phrases, in the order of `confused`.
-    pub confused_set: PhraseSet,
+    /// Confused words ("principle reason" => "principal reason").
+    pub confused: Replacements,
+    /// Misspellings ("recieve" => "receive").
+    pub misspellings: Replacements,
+    /// Wordy phrases ("utilize" => "use").
+    pub wordy: Replacements,
+    /// Gendered terms ("chairman" => "chair").
+    pub gendered: Replacements,
 }
 
 /// Resolved settings.
@@ -260,8 +264,6 @@ fn word_lists(options: &LintOptions) -> Result<WordLists, SettingsError> {
     let phrases = |name: &str| -> PhraseSet {
         PhraseSet::new(lines(name).iter().flat_map(|l| words::expand(l)).collect())
     };
-    let confused = words::confusions(&lines("confused-words"));
-    let confused_set = PhraseSet::new(confused.iter().map(|c| c.wrong.clone()).collect());
     Ok(WordLists {
         weasel: phrases("weasel"),
         relative_time: phrases("relative-time"),
@@ -270,7 +272,9 @@ fn word_lists(options: &LintOptions) -> Result<WordLists, SettingsError> {
         vague_actions: phrases("vague-actions"),
         speech_verbs: phrases("speech-verbs"),
         actor_nouns: phrases("actor-nouns"),
-        confused,
-        confused_set,
+        confused: Replacements::new(&lines("confused-words")),
+        misspellings: Replacements::new(&lines("misspellings")),
+        wordy: Replacements::new(&lines("wordy-phrases")),
+        gendered: Replacements::new(&lines("gendered-terms")),
     })
 }

@@ -14,15 +14,18 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 pub const BUILTIN: &[(&str, &str)] = &[
     ("actor-nouns", include_str!("../data/actor-nouns.txt")),
     ("confused-words", include_str!("../data/confused-words.txt")),
+    ("gendered-terms", include_str!("../data/gendered-terms.txt")),
     (
         "generalizations",
         include_str!("../data/generalizations.txt"),
     ),
+    ("misspellings", include_str!("../data/misspellings.txt")),
     ("relative-time", include_str!("../data/relative-time.txt")),
     ("speech-verbs", include_str!("../data/speech-verbs.txt")),
     ("vague-actions", include_str!("../data/vague-actions.txt")),
     ("vague-time", include_str!("../data/vague-time.txt")),
     ("weasel", include_str!("../data/weasel.txt")),
+    ("wordy-phrases", include_str!("../data/wordy-phrases.txt")),
 ];
 
 /// The lines of a list file, without comments and blank lines.
@@ -171,7 +174,36 @@ pub fn is_word_end(text: &str, idx: usize) -> bool {
         .is_none_or(|c| !c.is_alphanumeric() && c != '_' && c != '-')
 }
 
-/// A `wrong => right` pair of `confused-words`.
+/// A list of `wrong => right` pairs, compiled for matching.
+#[derive(Clone, Debug)]
+pub struct Replacements {
+    pairs: Vec<Confusion>,
+    set: PhraseSet,
+}
+
+impl Replacements {
+    /// Compiles `wrong => right` lines.
+    pub fn new(lines: &[String]) -> Replacements {
+        let pairs = confusions(lines);
+        let set = PhraseSet::new(pairs.iter().map(|c| c.wrong.clone()).collect());
+        Replacements { pairs, set }
+    }
+
+    /// Matches in `text` (at word boundaries, ignoring case) with their pair.
+    pub fn find(&self, text: &str) -> Vec<(Range<usize>, &Confusion)> {
+        self.set
+            .find(text)
+            .into_iter()
+            .filter_map(|range| {
+                let lower = text[range.clone()].to_lowercase();
+                let pair = self.pairs.iter().find(|c| c.wrong == lower)?;
+                Some((range, pair))
+            })
+            .collect()
+    }
+}
+
+/// A `wrong => right` pair.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Confusion {
     /// The wrong phrase (lowercase).
@@ -226,7 +258,10 @@ mod tests {
         for (name, text) in BUILTIN {
             let lines = entries(text);
             assert!(!lines.is_empty(), "{name} is empty");
-            if *name == "confused-words" {
+            if matches!(
+                *name,
+                "confused-words" | "misspellings" | "wordy-phrases" | "gendered-terms"
+            ) {
                 assert_eq!(
                     confusions(&lines).len(),
                     lines.len(),

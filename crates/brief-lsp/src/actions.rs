@@ -176,37 +176,35 @@ fn ignore_comment(analysis: &Analysis, diagnostic: &Diagnostic) -> Option<Change
         .frontmatter_span
         .is_some_and(|fm| fm.start <= at && at <= fm.end);
     if in_frontmatter {
-        // The innermost key or list item holding the finding, else the first entry after it.
         let entries: Vec<(usize, Span)> = doc
             .positions
             .iter()
             .filter(|(pointer, _)| !pointer.is_empty())
             .map(|(pointer, pos)| (pointer.matches('/').count(), pos.entry()))
             .collect();
-        let entry = entries
+        // The innermost key or list item holding the finding.
+        let (_, entry) = entries
             .iter()
-            .filter(|(_, e)| e.start <= at && (at < e.end || e.is_empty() && at == e.start))
-            .max_by_key(|(depth, _)| *depth)
-            .or_else(|| {
-                entries
-                    .iter()
-                    .filter(|(_, e)| e.start >= at)
-                    .min_by_key(|(depth, e)| (e.start, *depth))
-            })?
-            .1;
+            .filter(|(_, e)| e.start <= at && (at < e.end || (e.is_empty() && at == e.start)))
+            .max_by_key(|(depth, _)| *depth)?;
+        // A comment on the line before it silences the outermost entry starting on its line.
         let line = analysis.line_index.line_of(entry.start);
+        let line_span = analysis.line_index.line_span(analysis.text(), line);
+        let (_, target) = entries
+            .iter()
+            .filter(|(_, e)| line_span.start <= e.start && e.start <= line_span.end)
+            .min_by_key(|(depth, _)| *depth)?;
+        if !covers(*target, diagnostic.span) {
+            return None;
+        }
         let existing = doc.suppressions.iter().find(|s| {
-            s.kind == SuppressionKind::Ignore
-                && s.in_frontmatter
-                && analysis.line_index.line_of(s.applies_to.start) == line
-                && !s.applies_to.is_empty()
+            s.kind == SuppressionKind::Ignore && s.in_frontmatter && s.applies_to == *target
         });
         if let Some(existing) = existing {
             return Some(extend_comment(doc, existing, diagnostic.code));
         }
-        let start = line_start(analysis, entry.start);
         return Some(Change {
-            span: Span::empty(start),
+            span: Span::empty(line_span.start),
             text: format!(
                 "{}# brief-ignore {}\n",
                 indentation(analysis, entry.start),
@@ -214,16 +212,12 @@ fn ignore_comment(analysis: &Analysis, diagnostic: &Diagnostic) -> Option<Change
             ),
         });
     }
+    // A comment before a top-level block silences that block.
     let block = doc
         .blocks
         .iter()
         .filter(|b| b.depth == 0 && b.kind != BlockKind::Html)
-        .find(|b| b.span.start <= at && (at < b.span.end || b.span.is_empty()))
-        .or_else(|| {
-            doc.blocks
-                .iter()
-                .find(|b| b.depth == 0 && b.kind != BlockKind::Html && b.span.start >= at)
-        })?;
+        .find(|b| covers(b.span, diagnostic.span))?;
     let existing = doc.suppressions.iter().find(|s| {
         s.kind == SuppressionKind::Ignore && !s.in_frontmatter && s.applies_to == block.span
     });
@@ -234,6 +228,12 @@ fn ignore_comment(analysis: &Analysis, diagnostic: &Diagnostic) -> Option<Change
         span: Span::empty(line_start(analysis, block.span.start)),
         text: format!("<!-- brief-ignore {} -->\n", diagnostic.code),
     })
+}
+
+/// Whether a suppression that applies to `target` silences a finding at `span`, as the linter
+/// decides it.
+fn covers(target: Span, span: Span) -> bool {
+    target.contains(span) || (target.start <= span.start && span.start < target.end)
 }
 
 /// Adds `code` to the rules of an existing `brief-ignore` comment, before its reason.

@@ -10,7 +10,7 @@
 //! Architecture invariants:
 //! - Only this crate knows about LSP and JSON-RPC. The model and the linter know nothing of it;
 //!   everything here is an adapter over `Document`, `Diagnostic` and the schema.
-//! - Positions cross the boundary in one place, [`position`]: the model counts bytes, the client
+//! - Positions cross the boundary in one place, `position.rs`: the model counts bytes, the client
 //!   counts UTF-8 or UTF-16 code units, as negotiated in `initialize`.
 //! - Nothing the client sends can make the server panic: unknown documents, positions past the
 //!   end and malformed messages get an empty answer or an error response.

@@ -19,12 +19,11 @@ use lsp_server::{
 use lsp_types::notification::Notification as _;
 use lsp_types::request::Request as _;
 use lsp_types::{
-    CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability,
-    CompletionOptions, CompletionParams, CompletionResponse, DidChangeTextDocumentParams,
-    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams,
-    DocumentSymbolParams, GotoDefinitionParams, GotoDefinitionResponse, HoverParams,
+    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CompletionOptions,
+    CompletionResponse, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, GotoDefinitionResponse,
     HoverProviderCapability, InitializeResult, OneOf, PositionEncodingKind,
-    PublishDiagnosticsParams, ReferenceParams, ServerCapabilities, ServerInfo,
+    PublishDiagnosticsParams, ServerCapabilities, ServerInfo, TextDocumentIdentifier,
     TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
     TextDocumentSyncSaveOptions, Uri, notification, request,
 };
@@ -172,6 +171,37 @@ struct Server {
     shutdown: bool,
 }
 
+// The parameters of requests, read leniently: only the fields the server uses must be there,
+// so a client that sends a field in a shape this version of `lsp-types` does not know is still
+// answered.
+
+/// `textDocument` and `position` (hover, completion, definition, references).
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct AtPosition {
+    text_document: TextDocumentIdentifier,
+    position: lsp_types::Position,
+    #[serde(default)]
+    context: Value,
+}
+
+/// `textDocument` and `range` (code actions).
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct InRange {
+    text_document: TextDocumentIdentifier,
+    range: lsp_types::Range,
+    #[serde(default)]
+    context: Value,
+}
+
+/// `textDocument` alone (document symbols).
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct InDocument {
+    text_document: TextDocumentIdentifier,
+}
+
 /// A failed request: the JSON-RPC error to answer with.
 type Failed = ResponseError;
 
@@ -263,28 +293,25 @@ impl Server {
                 Ok(Value::Null)
             }
             request::HoverRequest::METHOD => {
-                let p: HoverParams = params(raw)?;
-                let at = &p.text_document_position_params;
+                let p: AtPosition = params(raw)?;
                 let found = self
-                    .at(&at.text_document.uri, at.position)
+                    .at(&p.text_document.uri, p.position)
                     .and_then(|(analysis, offset)| hover::hover(analysis, offset, encoding));
                 json(&found)
             }
             request::Completion::METHOD => {
-                let p: CompletionParams = params(raw)?;
-                let at = &p.text_document_position;
+                let p: AtPosition = params(raw)?;
                 let found = self
-                    .at(&at.text_document.uri, at.position)
+                    .at(&p.text_document.uri, p.position)
                     .map(|(analysis, offset)| completion::complete(analysis, offset, encoding))
                     .map(CompletionResponse::Array);
                 json(&found)
             }
             request::GotoDefinition::METHOD => {
-                let p: GotoDefinitionParams = params(raw)?;
-                let at = &p.text_document_position_params;
-                let uri = at.text_document.uri.clone();
+                let p: AtPosition = params(raw)?;
+                let uri = p.text_document.uri;
                 let found = self
-                    .at(&uri, at.position)
+                    .at(&uri, p.position)
                     .and_then(|(analysis, offset)| {
                         navigation::definition(analysis, &uri, offset, encoding)
                     })
@@ -292,22 +319,33 @@ impl Server {
                 json(&found)
             }
             request::References::METHOD => {
-                let p: ReferenceParams = params(raw)?;
-                let at = &p.text_document_position;
-                let uri = at.text_document.uri.clone();
-                let include = p.context.include_declaration;
-                let found = self.at(&uri, at.position).map(|(analysis, offset)| {
+                let p: AtPosition = params(raw)?;
+                let uri = p.text_document.uri;
+                let include = p
+                    .context
+                    .get("includeDeclaration")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false);
+                let found = self.at(&uri, p.position).map(|(analysis, offset)| {
                     navigation::references(analysis, &uri, offset, include, encoding)
                 });
                 json(&found)
             }
             request::CodeActionRequest::METHOD => {
-                let p: CodeActionParams = params(raw)?;
-                let wants_quickfix = p.context.only.as_ref().is_none_or(|only| {
-                    only.iter()
-                        .any(|kind| kind == &CodeActionKind::QUICKFIX || kind.as_str().is_empty())
-                });
-                let uri = p.text_document.uri.clone();
+                let p: InRange = params(raw)?;
+                // Only quick fixes are offered; a client asking for other kinds gets none.
+                let wants_quickfix =
+                    p.context
+                        .get("only")
+                        .and_then(Value::as_array)
+                        .is_none_or(|only| {
+                            only.iter().filter_map(Value::as_str).any(|kind| {
+                                kind.is_empty()
+                                    || kind == CodeActionKind::QUICKFIX.as_str()
+                                    || kind.starts_with("quickfix.")
+                            })
+                        });
+                let uri = p.text_document.uri;
                 let found = if wants_quickfix {
                     self.analysis(&uri).map(|analysis| {
                         let range = analysis.line_index.span(analysis.text(), p.range, encoding);
@@ -319,8 +357,8 @@ impl Server {
                 json(&found)
             }
             request::DocumentSymbolRequest::METHOD => {
-                let p: DocumentSymbolParams = params(raw)?;
-                let uri = p.text_document.uri.clone();
+                let p: InDocument = params(raw)?;
+                let uri = p.text_document.uri;
                 let hierarchical = self.hierarchical_symbols;
                 let found = self
                     .analysis(&uri)

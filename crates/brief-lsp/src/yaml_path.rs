@@ -102,8 +102,9 @@ pub(crate) fn context(
     let line_text = |n: usize| index.line_span(text, n).text(text);
     let word_end = offset + after.find(|c: char| !is_key_char(c)).unwrap_or(after.len());
 
-    if current.content.chars().all(is_key_char) {
-        let mut segments = Vec::new();
+    // The pointer of what this line's content belongs to, given the segments the line itself
+    // adds (innermost first): its `- ` markers are list items, the lines above give the rest.
+    let line_pointer = |mut segments: Vec<String>| {
         let (col, allow_equal) = match current.dashes.first() {
             Some(&first) => {
                 segments.extend(current.dashes.iter().map(|_| "0".to_owned()));
@@ -111,18 +112,50 @@ pub(crate) fn context(
             }
             None => (current.key_col, false),
         };
-        let parent = walk_up(&line_text, lines.start, line, col, allow_equal, segments)?;
-        let word = Span::new(offset - current.content.len(), word_end);
-        let siblings = siblings(&line_text, lines.clone(), line, &current);
-        let has_colon = text
-            .get(word_end..line_span.end)
-            .is_some_and(|rest| rest.trim_start().starts_with(':'));
+        walk_up(&line_text, lines.start, line, col, allow_equal, segments)
+    };
+    let has_colon = |end: usize| {
+        text.get(end..line_span.end)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    };
+
+    if current.content.chars().all(is_key_char) {
         return Some(YamlContext::Key {
-            parent,
-            word,
-            siblings,
-            has_colon,
+            parent: line_pointer(Vec::new())?,
+            word: Span::new(offset - current.content.len(), word_end),
+            siblings: siblings(&line_text, lines.clone(), line, &current),
+            has_colon: has_colon(word_end),
         });
+    }
+
+    // `authors: [{name: Անի, aff|` or `- {name: Անի, aff|`: inside a flow collection.
+    let (flow_base, flow_text) = if current.content.starts_with(['{', '[']) {
+        (Vec::new(), current.content)
+    } else {
+        let (key, rest) = split_key(current.content)?;
+        (vec![key.to_owned()], rest)
+    };
+    if let Some(flow) = flow(flow_text) {
+        let base = line_pointer(flow_base)?;
+        let typed = flow.typed.trim_start();
+        let word = Span::new(offset - typed.len(), word_end);
+        return match flow.key {
+            None if flow.in_mapping && typed.chars().all(is_key_char) => Some(YamlContext::Key {
+                parent: format!("{base}{}", flow.path),
+                word,
+                siblings: flow.siblings,
+                has_colon: has_colon(word_end),
+            }),
+            None if flow.in_mapping => None,
+            None => Some(YamlContext::Value {
+                pointer: format!("{base}{}/0", flow.path),
+                word,
+            }),
+            Some(key) => Some(YamlContext::Value {
+                pointer: format!("{base}{}/{}", flow.path, escape(&key)),
+                word,
+            }),
+        };
     }
 
     let (key, rest) = split_key(current.content)?;
@@ -130,15 +163,7 @@ pub(crate) fn context(
     if rest.is_empty() || partial.contains(char::is_whitespace) || !key.chars().all(is_key_char) {
         return None;
     }
-    let mut segments = vec![key.to_owned()];
-    let (col, allow_equal) = match current.dashes.first() {
-        Some(&first) => {
-            segments.extend(current.dashes.iter().map(|_| "0".to_owned()));
-            (first, true)
-        }
-        None => (current.key_col, false),
-    };
-    let pointer = walk_up(&line_text, lines.start, line, col, allow_equal, segments)?;
+    let pointer = line_pointer(vec![key.to_owned()])?;
     let value_end = offset
         + after
             .find(|c: char| c.is_whitespace() || c == '#')
@@ -147,6 +172,104 @@ pub(crate) fn context(
         pointer,
         word: Span::new(offset - partial.len(), value_end),
     })
+}
+
+/// Where the end of `text` (the rest of a line after `key:`) is inside flow collections.
+struct Flow<'a> {
+    /// The pointer of the innermost collection, relative to the line's key.
+    path: String,
+    /// Whether the innermost collection is a mapping (else a sequence).
+    in_mapping: bool,
+    /// In a mapping, the key whose value is being typed.
+    key: Option<String>,
+    /// Keys already written in that mapping.
+    siblings: Vec<String>,
+    /// The text of the current key or value so far.
+    typed: &'a str,
+}
+
+/// Reads `[`, `{`, `,` and `key:` up to the end of `text`; `None` when the end is not inside a
+/// flow collection.
+fn flow(text: &str) -> Option<Flow<'_>> {
+    struct Frame {
+        mapping: bool,
+        key: Option<String>,
+        keys: Vec<String>,
+    }
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut token_start = 0;
+    let mut quote = None;
+    let bytes = text.as_bytes();
+    for (idx, c) in text.char_indices() {
+        if let Some(q) = quote {
+            if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            '"' | '\'' => quote = Some(c),
+            '{' | '[' => {
+                stack.push(Frame {
+                    mapping: c == '{',
+                    key: None,
+                    keys: Vec::new(),
+                });
+                token_start = idx + 1;
+            }
+            '}' | ']' => {
+                stack.pop();
+                token_start = idx + 1;
+            }
+            ',' => {
+                if let Some(top) = stack.last_mut() {
+                    top.key = None;
+                }
+                token_start = idx + 1;
+            }
+            ':' if matches!(bytes.get(idx + 1), None | Some(b' ' | b',' | b'{' | b'[')) => {
+                if let Some(top) = stack.last_mut().filter(|top| top.mapping) {
+                    let key = text[token_start..idx]
+                        .trim()
+                        .trim_matches(['"', '\''])
+                        .to_owned();
+                    top.keys.push(key.clone());
+                    top.key = Some(key);
+                    token_start = idx + 1;
+                }
+            }
+            _ => {}
+        }
+        if stack.is_empty() && matches!(c, '}' | ']') {
+            return None;
+        }
+    }
+    let top = stack.last()?;
+    let mut path = String::new();
+    for frame in &stack[..stack.len() - 1] {
+        path.push('/');
+        if frame.mapping {
+            path.push_str(&escape(frame.key.as_deref().unwrap_or("")));
+        } else {
+            path.push('0');
+        }
+    }
+    let typed = &text[token_start.min(text.len())..];
+    let mut siblings = top.keys.clone();
+    if let Some(key) = &top.key {
+        siblings.retain(|k| k != key);
+    }
+    Some(Flow {
+        path,
+        in_mapping: top.mapping,
+        key: top.key.clone(),
+        siblings,
+        typed,
+    })
+}
+
+fn escape(segment: &str) -> String {
+    segment.replace('~', "~0").replace('/', "~1")
 }
 
 /// Builds the pointer of the mapping that holds a line whose key (or first `- `) is at `col`,
@@ -207,7 +330,7 @@ fn walk_up<'a>(
     let mut pointer = String::new();
     for segment in segments.iter().rev() {
         pointer.push('/');
-        pointer.push_str(&segment.replace('~', "~0").replace('/', "~1"));
+        pointer.push_str(&escape(segment));
     }
     Some(pointer)
 }
@@ -291,6 +414,28 @@ mod tests {
         );
         assert_eq!(parent("image:\n  # note\n\n  al|"), "/image");
         assert_eq!(at("summary: >-\n  Armenia|"), None);
+    }
+
+    #[test]
+    fn flow_collections() {
+        match at("authors: [{name: Լիլիթ Հովհաննիսյան, pos|}]") {
+            Some(YamlContext::Key {
+                parent, siblings, ..
+            }) => {
+                assert_eq!(parent, "/authors/0");
+                assert_eq!(siblings, ["name"]);
+            }
+            other => panic!("{other:?}"),
+        }
+        match at("sources: [{id: a, type: rep|}]") {
+            Some(YamlContext::Value { pointer, .. }) => assert_eq!(pointer, "/sources/0/type"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(at("title: \"a {b\" c|"), None);
+        match at("authors:\n  - {name: Անի, aff|}") {
+            Some(YamlContext::Key { parent, .. }) => assert_eq!(parent, "/authors/0"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -92,7 +92,8 @@ pub struct LintOptions {
     #[serde(default)]
     pub types: BTreeMap<String, TypeOptions>,
     /// Extensions or replacements of the built-in word lists, keyed by list name
-    /// (`weasel`, `vague-actions`, `relative-time`, `vague-time`, `generalizations`, `confused-words`).
+    /// (`weasel`, `vague-actions`, `relative-time`, `vague-time`, `generalizations`, `speech-verbs`,
+    /// `actor-nouns`, `confused-words`, `misspellings`, `wordy-phrases`, `gendered-terms`).
     #[serde(default)]
     pub word_lists: BTreeMap<String, WordListOptions>,
 }

@@ -3,6 +3,7 @@
 pub(crate) mod check;
 pub(crate) mod claims;
 pub(crate) mod completions;
+pub(crate) mod lsp;
 pub(crate) mod new;
 pub(crate) mod parse;
 pub(crate) mod preview;

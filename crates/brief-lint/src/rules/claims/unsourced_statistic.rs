@@ -7,12 +7,10 @@ declare_rule! {
     /// Flags a figure (a number, a percentage, an amount of money, "million", "two-thirds", a
     /// count of people or things) in a sentence with no citation, footnote or link. Years, dates,
     /// ordinals, identifiers ("Resolution 2231", "F-16", "G7", "Zapad 2021"), labels ("No. 5",
-    /// "Table 1"), names with numbers ("Nord Stream 2", "Windows 7"), periods ("the first half of
-    /// 2024") and figures inside quotations are not figures. A table's figures are sourced by a
-    /// citation in its caption, and a sentence that points to a table or figure ("(Table 3)")
-    /// leaves its figures to that caption. Sentences that report the brief's own research ("In our
-    /// survey, 41 per cent ..."), sentences that recommend ("X should allocate €50 million",
-    /// a recommendation's action such as "Fund 12 flow gauges") and the summary are not checked.
+    /// "Table 1") and figures inside quotations are not figures; a table's figures are sourced by
+    /// a citation in its caption. Sentences that recommend ("X should allocate €50 million") are
+    /// not checked. In the summary, a figure needs no citation when the body gives the same
+    /// figure with one.
     ///
     /// ## Why it matters
     /// Figures are what fact-checkers check first and what readers quote; an unsourced figure

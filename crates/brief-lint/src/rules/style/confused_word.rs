@@ -1,6 +1,6 @@
 //! `style/confused-word`.
 
-use brief_model::Fix;
+use brief_model::Applicability;
 
 use crate::rule::{Context, Report, declare_rule};
 
@@ -35,52 +35,15 @@ declare_rule! {
     };
 }
 
-/// `right` with the case of `original`'s first letter.
-fn match_case(original: &str, right: &str) -> String {
-    let upper = original.chars().next().is_some_and(char::is_uppercase);
-    if !upper {
-        return right.to_owned();
-    }
-    let mut chars = right.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-        .unwrap_or_default()
-}
-
 fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
-    let doc = ctx.doc;
-    let words = &ctx.settings.words;
-    for idx in 0..doc.sentences.len() {
-        let view = crate::claims::View::new(doc, idx);
-        let masks = view.masks(true);
-        let text = view.text();
-        for range in words.confused_set.find(text) {
-            if masks
-                .iter()
-                .any(|m| m.start < range.end && range.start < m.end)
-            {
-                continue;
-            }
-            let found = &text[range.clone()];
-            let lower = found.to_lowercase();
-            let Some(pair) = words.confused.iter().find(|c| c.wrong == lower) else {
-                continue;
-            };
-            let span = view.span(range.clone());
-            // Only fix when the text maps one to one onto the file.
-            let exact = span.text(&doc.source) == found;
-            let replacement = match_case(found, &pair.right);
-            let mut d = report
-                .diag(
-                    span,
-                    format!("`{found}` is probably a slip for `{replacement}`"),
-                )
-                .with_help(format!("write `{replacement}`"));
-            if exact {
-                d = d.with_fix(Fix::safe(span, replacement));
-            }
-            report.push(d);
-        }
-    }
+    super::report_replacements(
+        ctx,
+        report,
+        &ctx.settings.words.confused,
+        &super::Wording {
+            message: |found, right| format!("`{found}` is probably a slip for `{right}`"),
+            applicability: Applicability::Safe,
+            skip_capitalized: false,
+        },
+    );
 }
