@@ -3,12 +3,16 @@
 //! - `codegen [--check]`: writes the generated files (JSON Schemas, rule docs); with `--check`,
 //!   fails when a committed file differs from what would be written. A test runs the check, so
 //!   plain `cargo test` catches stale files.
+//! - `man`: the man pages, generated from the command line's clap definition, in `target/man/`.
 //! - `recall [--n N] [--seed S]`: per category, how many defects planted in a generated corpus
 //!   `brief check` finds.
 //! - `bench lint [--n N] [--baselines]`: speed of `brief check` on a generated corpus (run with
 //!   `cargo run --release -p xtask -- bench lint`).
+//! - `bench render DIR`: speed of HTML rendering on a folder of briefs, against pulldown-cmark
+//!   and Pandoc `--citeproc`.
 
 mod bench;
+mod bench_render;
 mod codegen;
 mod corpus;
 mod recall;
@@ -21,17 +25,21 @@ fn main() -> ExitCode {
     let result = match args.as_slice() {
         ["codegen"] => codegen::run(codegen::Mode::Write),
         ["codegen", "--check"] => codegen::run(codegen::Mode::Check),
+        ["man"] => man(),
         ["recall", rest @ ..] => recall::run(
             flag(rest, "--n").unwrap_or(200) as usize,
             flag(rest, "--seed").unwrap_or(1),
         ),
+        ["bench", "render", dir] => {
+            bench_render::run(std::path::Path::new(dir)).map(|r| print!("{r}"))
+        }
         ["bench", "lint", rest @ ..] => bench::lint(
             flag(rest, "--n").unwrap_or(1000) as usize,
             rest.contains(&"--baselines"),
         ),
         _ => {
             eprintln!(
-                "usage: cargo xtask codegen [--check]\n       cargo xtask recall [--n N] [--seed S]\n       cargo run --release -p xtask -- bench lint [--n N] [--baselines]"
+                "usage: cargo xtask codegen [--check]\n       cargo xtask man\n       cargo xtask recall [--n N] [--seed S]\n       cargo run --release -p xtask -- bench lint [--n N] [--baselines]\n       cargo run --release -p xtask -- bench render DIR"
             );
             return ExitCode::from(2);
         }
@@ -51,4 +59,30 @@ fn flag(args: &[&str], name: &str) -> Option<u64> {
         .position(|a| *a == name)
         .and_then(|i| args.get(i + 1))
         .and_then(|v| v.parse().ok())
+}
+
+/// `cargo xtask man`: the man pages, from the clap definition, into `target/man/`.
+fn man() -> Result<(), String> {
+    let root = codegen::root();
+    let out = root.join("target/man");
+    let status = std::process::Command::new(env!("CARGO"))
+        .args([
+            "run",
+            "--quiet",
+            "--no-default-features",
+            "--bin",
+            "brief",
+            "--",
+            "man",
+            "--out-dir",
+        ])
+        .arg(&out)
+        .current_dir(&root)
+        .status()
+        .map_err(|e| e.to_string())?;
+    if !status.success() {
+        return Err("brief man failed".to_owned());
+    }
+    eprintln!("wrote the man pages to {}", out.display());
+    Ok(())
 }

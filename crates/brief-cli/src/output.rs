@@ -29,9 +29,20 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     temp.write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
         .map_err(|err| Failure::io(format!("{}: cannot write: {err}", path.display())))?;
-    // Keep the permissions of a file being replaced.
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(temp.path(), meta.permissions());
+    // Keep the permissions of a file being replaced; a new file is readable by everyone, like one
+    // made by any other tool (the temporary file is private to its owner).
+    match std::fs::metadata(path) {
+        Ok(meta) => {
+            let _ = std::fs::set_permissions(temp.path(), meta.permissions());
+        }
+        Err(_) => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let _ =
+                    std::fs::set_permissions(temp.path(), std::fs::Permissions::from_mode(0o644));
+            }
+        }
     }
     temp.persist(path)
         .map_err(|err| Failure::io(format!("{}: cannot write: {}", path.display(), err.error)))?;
@@ -59,13 +70,13 @@ pub(crate) fn refuse_overwriting_inputs(
         |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| brief_model::load::absolute(p));
     let target = canonical(output);
     for input in inputs {
-        if let Some(path) = &input.path {
-            if canonical(path) == target {
-                return Err(Failure::usage(format!(
-                    "{}: the output would overwrite an input; choose another path",
-                    output.display()
-                )));
-            }
+        if let Some(path) = &input.path
+            && canonical(path) == target
+        {
+            return Err(Failure::usage(format!(
+                "{}: the output would overwrite an input; choose another path",
+                output.display()
+            )));
         }
     }
     Ok(())

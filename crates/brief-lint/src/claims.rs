@@ -2040,6 +2040,16 @@ fn has_proper_name(text: &str, masks: &[Range<usize>]) -> bool {
     false
 }
 
+/// A figure reduced to its digits and decimal point, to match "12.5 per cent" with "12.5%".
+fn figure_key(figure: &str) -> String {
+    figure
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect::<String>()
+        .trim_matches('.')
+        .to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2105,14 +2115,4 @@ mod tests {
             .collect();
         assert_eq!(found, ["August", "March"]);
     }
-}
-
-/// A figure reduced to its digits and decimal point, to match "12.5 per cent" with "12.5%".
-fn figure_key(figure: &str) -> String {
-    figure
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '.')
-        .collect::<String>()
-        .trim_matches('.')
-        .to_owned()
 }

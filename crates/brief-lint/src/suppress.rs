@@ -79,23 +79,25 @@ impl<'a> Tracker<'a> {
                     .iter()
                     .any(|rule| registry::matches(r, rule.code) && settings.is_enabled(rule.code))
             });
-            if !self.used[idx] && unknown.len() < suppression.rules.len() && any_enabled {
-                if let Some(severity) = settings.severity("suppression/unused") {
-                    out.push(
-                        Diagnostic::new(
-                            "suppression/unused",
-                            severity,
-                            suppression.span,
-                            format!(
-                                "suppression of `{}` silences nothing",
-                                suppression.rules.join(", ")
-                            ),
-                        )
-                        .with_help(
-                            "remove the comment, or move it right before the block it is meant for",
+            if !self.used[idx]
+                && unknown.len() < suppression.rules.len()
+                && any_enabled
+                && let Some(severity) = settings.severity("suppression/unused")
+            {
+                out.push(
+                    Diagnostic::new(
+                        "suppression/unused",
+                        severity,
+                        suppression.span,
+                        format!(
+                            "suppression of `{}` silences nothing",
+                            suppression.rules.join(", ")
                         ),
-                    );
-                }
+                    )
+                    .with_help(
+                        "remove the comment, or move it right before the block it is meant for",
+                    ),
+                );
             }
         }
         let _ = Severity::Warning;

@@ -77,16 +77,16 @@ pub(crate) fn code_actions(
                 fix.applicability == Applicability::Safe,
             );
         }
-        if diagnostic.code == "citations/undefined-key" {
-            if let Some(citation) = citation_at(doc, diagnostic.span.start) {
-                let key = citation.key.clone();
-                if let Some(change) = source_stub(analysis, &key) {
-                    push(
-                        format!("Add a source `{key}` under `sources:`"),
-                        vec![change],
-                        false,
-                    );
-                }
+        if diagnostic.code == "citations/undefined-key"
+            && let Some(citation) = citation_at(doc, diagnostic.span.start)
+        {
+            let key = citation.key.clone();
+            if let Some(change) = source_stub(analysis, &key) {
+                push(
+                    format!("Add a source `{key}` under `sources:`"),
+                    vec![change],
+                    false,
+                );
             }
         }
         if diagnostic.code == "suppression/unused" {
@@ -95,17 +95,17 @@ pub(crate) fn code_actions(
                 vec![remove_comment(analysis, diagnostic.span)],
                 false,
             );
-        } else if diagnostic.category() != "suppression" {
-            if let Some(change) = ignore_comment(analysis, diagnostic) {
-                push(
-                    format!(
-                        "Ignore `{}` here with a brief-ignore comment",
-                        diagnostic.code
-                    ),
-                    vec![change],
-                    false,
-                );
-            }
+        } else if diagnostic.category() != "suppression"
+            && let Some(change) = ignore_comment(analysis, diagnostic)
+        {
+            push(
+                format!(
+                    "Ignore `{}` here with a brief-ignore comment",
+                    diagnostic.code
+                ),
+                vec![change],
+                false,
+            );
         }
     }
     out

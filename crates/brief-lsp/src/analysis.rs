@@ -99,10 +99,10 @@ struct Overlay<'a> {
 
 impl Loader for Overlay<'_> {
     fn read(&self, path: &Path) -> Result<String, LoadError> {
-        if let Some(text) = self.open.get(&absolute(path)) {
-            if self.fs.permits(path) {
-                return Ok(text.clone());
-            }
+        if let Some(text) = self.open.get(&absolute(path))
+            && self.fs.permits(path)
+        {
+            return Ok(text.clone());
         }
         self.fs.read(path)
     }

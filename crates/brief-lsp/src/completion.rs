@@ -48,53 +48,52 @@ pub(crate) fn complete(
     if let Some(items) = rule_codes(before, offset, after, &edit) {
         return items;
     }
-    if let Some(lines) = frontmatter_lines(analysis) {
-        if lines.contains(&line) {
-            return match yaml_path::context(text, index, lines, offset) {
-                Some(YamlContext::Key {
-                    parent,
-                    word,
-                    siblings,
-                    has_colon,
-                }) => brief_model::schema::allowed_keys(&parent)
-                    .into_iter()
-                    .filter(|key| !siblings.contains(key))
-                    .enumerate()
-                    .map(|(idx, key)| {
-                        let pointer =
-                            format!("{parent}/{}", key.replace('~', "~0").replace('/', "~1"));
-                        let new_text = if has_colon {
-                            key.clone()
-                        } else {
-                            format!("{key}: ")
-                        };
-                        CompletionItem {
-                            kind: Some(CompletionItemKind::PROPERTY),
-                            documentation: key_description(&pointer).map(markdown),
-                            sort_text: Some(format!("{idx:04}")),
-                            filter_text: Some(key.clone()),
-                            text_edit: edit(word, new_text),
-                            label: key,
-                            ..CompletionItem::default()
-                        }
-                    })
-                    .collect(),
-                Some(YamlContext::Value { pointer, word }) => enum_values(&pointer)
-                    .into_iter()
-                    .enumerate()
-                    .map(|(idx, (value, about))| CompletionItem {
-                        kind: Some(CompletionItemKind::ENUM_MEMBER),
-                        documentation: about.map(markdown),
+    if let Some(lines) = frontmatter_lines(analysis)
+        && lines.contains(&line)
+    {
+        return match yaml_path::context(text, index, lines, offset) {
+            Some(YamlContext::Key {
+                parent,
+                word,
+                siblings,
+                has_colon,
+            }) => brief_model::schema::allowed_keys(&parent)
+                .into_iter()
+                .filter(|key| !siblings.contains(key))
+                .enumerate()
+                .map(|(idx, key)| {
+                    let pointer = format!("{parent}/{}", key.replace('~', "~0").replace('/', "~1"));
+                    let new_text = if has_colon {
+                        key.clone()
+                    } else {
+                        format!("{key}: ")
+                    };
+                    CompletionItem {
+                        kind: Some(CompletionItemKind::PROPERTY),
+                        documentation: key_description(&pointer).map(markdown),
                         sort_text: Some(format!("{idx:04}")),
-                        filter_text: Some(value.clone()),
-                        text_edit: edit(word, value.clone()),
-                        label: value,
+                        filter_text: Some(key.clone()),
+                        text_edit: edit(word, new_text),
+                        label: key,
                         ..CompletionItem::default()
-                    })
-                    .collect(),
-                None => Vec::new(),
-            };
-        }
+                    }
+                })
+                .collect(),
+            Some(YamlContext::Value { pointer, word }) => enum_values(&pointer)
+                .into_iter()
+                .enumerate()
+                .map(|(idx, (value, about))| CompletionItem {
+                    kind: Some(CompletionItemKind::ENUM_MEMBER),
+                    documentation: about.map(markdown),
+                    sort_text: Some(format!("{idx:04}")),
+                    filter_text: Some(value.clone()),
+                    text_edit: edit(word, value.clone()),
+                    label: value,
+                    ..CompletionItem::default()
+                })
+                .collect(),
+            None => Vec::new(),
+        };
     }
     if in_code_block(doc, offset) {
         return Vec::new();

@@ -78,10 +78,10 @@ pub(crate) fn source_markdown(doc: &Document, source: &Source) -> String {
     if let Some(container) = &source.container_title {
         venue.push(format!("*{}*", escape(container)));
     }
-    if let Some(publisher) = &source.publisher {
-        if source.container_title.as_deref() != Some(publisher.as_str()) {
-            venue.push(escape(publisher));
-        }
+    if let Some(publisher) = &source.publisher
+        && source.container_title.as_deref() != Some(publisher.as_str())
+    {
+        venue.push(escape(publisher));
     }
     if let Some(kind) = source.source_type {
         venue.push(format!("({})", kind.as_str()));

@@ -38,13 +38,12 @@ pub(crate) fn references(
         },
     };
     let mut out = Vec::new();
-    if include_declaration {
-        if let Some(location) = doc
+    if include_declaration
+        && let Some(location) = doc
             .source(&key)
             .and_then(|source| source_location(analysis, uri, source, encoding))
-        {
-            out.push(location);
-        }
+    {
+        out.push(location);
     }
     let index = &analysis.line_index;
     let text = analysis.text();

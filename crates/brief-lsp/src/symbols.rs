@@ -79,12 +79,12 @@ fn tree(analysis: &Analysis, encoding: Encoding) -> Vec<DocumentSymbol> {
         let heading = (rec.form == RecommendationForm::Heading)
             .then(|| section_of_heading(doc, rec.action_span))
             .flatten();
-        if let Some(idx) = heading {
-            if let Some(Some(node)) = nodes.get_mut(idx) {
-                node.kind = SymbolKind::EVENT;
-                node.detail = detail;
-                continue;
-            }
+        if let Some(idx) = heading
+            && let Some(Some(node)) = nodes.get_mut(idx)
+        {
+            node.kind = SymbolKind::EVENT;
+            node.detail = detail;
+            continue;
         }
         let name = short(&rec.action).unwrap_or_else(|| rec.id.clone());
         let node = symbol(

@@ -234,10 +234,10 @@ impl Walker<'_> {
                         text: html.to_string(),
                         depth: self.containers.len(),
                     });
-                } else if html.to_ascii_lowercase().starts_with("<br") {
-                    if let Some(buf) = self.buf.as_mut() {
-                        buf.push(" ", span, false);
-                    }
+                } else if html.to_ascii_lowercase().starts_with("<br")
+                    && let Some(buf) = self.buf.as_mut()
+                {
+                    buf.push(" ", span, false);
                 }
             }
             Event::TaskListMarker(_) | Event::Rule => {
@@ -412,31 +412,31 @@ impl Walker<'_> {
             TagEnd::TableRow => self.flush(source),
             TagEnd::CodeBlock => self.in_code = false,
             TagEnd::HtmlBlock => {
-                if let Some((span, text)) = self.html.take() {
-                    if text.trim_start().starts_with("<!--") {
-                        self.comments.push(HtmlComment {
-                            span,
-                            text,
-                            depth: self.containers.len(),
-                        });
-                    }
+                if let Some((span, text)) = self.html.take()
+                    && text.trim_start().starts_with("<!--")
+                {
+                    self.comments.push(HtmlComment {
+                        span,
+                        text,
+                        depth: self.containers.len(),
+                    });
                 }
             }
             TagEnd::Strong => {
-                if let Some(buf) = self.buf.as_mut() {
-                    if let Some(start) = buf.strong_open.pop() {
-                        let end = buf.text.len();
-                        buf.strong.push(start..end);
-                    }
+                if let Some(buf) = self.buf.as_mut()
+                    && let Some(start) = buf.strong_open.pop()
+                {
+                    let end = buf.text.len();
+                    buf.strong.push(start..end);
                 }
             }
             TagEnd::Link => {
-                if let Some(buf) = self.buf.as_mut() {
-                    if let Some((start, idx)) = buf.link_open.pop() {
-                        let end = buf.text.len();
-                        self.doc.links[idx].text = buf.text[start..end].to_owned();
-                        buf.links.push((start..end, idx));
-                    }
+                if let Some(buf) = self.buf.as_mut()
+                    && let Some((start, idx)) = buf.link_open.pop()
+                {
+                    let end = buf.text.len();
+                    self.doc.links[idx].text = buf.text[start..end].to_owned();
+                    buf.links.push((start..end, idx));
                 }
             }
             TagEnd::Image => {
@@ -501,10 +501,10 @@ impl Walker<'_> {
             parent,
             role,
         });
-        if let Some(block) = self.doc.blocks.last_mut() {
-            if block.kind == BlockKind::Heading {
-                block.section = Some(idx);
-            }
+        if let Some(block) = self.doc.blocks.last_mut()
+            && block.kind == BlockKind::Heading
+        {
+            block.section = Some(idx);
         }
         self.section_stack.push(idx);
     }

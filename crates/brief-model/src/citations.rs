@@ -49,20 +49,19 @@ pub(crate) fn find(text: &str, excluded: &[Range<usize>]) -> (Vec<Found>, Vec<Fo
     let mut groups: Vec<Range<usize>> = Vec::new();
     let mut idx = 0;
     while idx < bytes.len() {
-        if bytes[idx] == b'[' && !in_excluded(idx) {
-            if let Some(close) = matching_bracket(idx) {
-                let followed_by_link = matches!(bytes.get(close + 1), Some(b'(' | b'['));
-                if !followed_by_link {
-                    if let Some(items) = parse_group(text, idx + 1, close) {
-                        groups.push(idx..close + 1);
-                        for mut item in items {
-                            item.group = idx..close + 1;
-                            bracketed.push(item);
-                        }
-                        idx = close + 1;
-                        continue;
-                    }
+        if bytes[idx] == b'['
+            && !in_excluded(idx)
+            && let Some(close) = matching_bracket(idx)
+        {
+            let followed_by_link = matches!(bytes.get(close + 1), Some(b'(' | b'['));
+            if !followed_by_link && let Some(items) = parse_group(text, idx + 1, close) {
+                groups.push(idx..close + 1);
+                for mut item in items {
+                    item.group = idx..close + 1;
+                    bracketed.push(item);
                 }
+                idx = close + 1;
+                continue;
             }
         }
         idx += 1;
@@ -84,15 +83,16 @@ pub(crate) fn find(text: &str, excluded: &[Range<usize>]) -> (Vec<Found>, Vec<Fo
         let mut locator = None;
         // `@key [p. 33]`: a locator in brackets right after a narrative citation.
         let rest = &text[end..];
-        if let Some(after_space) = rest.strip_prefix(' ') {
-            if after_space.starts_with('[') && !after_space.starts_with("[@") {
-                let open = end + 1;
-                if let Some(close) = matching_bracket(open) {
-                    let inner = text[open + 1..close].trim();
-                    if !inner.is_empty() && !inner.contains('@') && looks_like_locator(inner) {
-                        locator = Some(inner.to_owned());
-                        range_end = close + 1;
-                    }
+        if let Some(after_space) = rest.strip_prefix(' ')
+            && after_space.starts_with('[')
+            && !after_space.starts_with("[@")
+        {
+            let open = end + 1;
+            if let Some(close) = matching_bracket(open) {
+                let inner = text[open + 1..close].trim();
+                if !inner.is_empty() && !inner.contains('@') && looks_like_locator(inner) {
+                    locator = Some(inner.to_owned());
+                    range_end = close + 1;
                 }
             }
         }

@@ -201,10 +201,10 @@ fn typed(value: &Value, invalid: &[String]) -> Frontmatter {
     }
     // Still unreadable: drop each top-level key that had an error.
     for pointer in &pointers {
-        if let Some(top) = pointer.split('/').nth(1) {
-            if let Value::Object(map) = &mut pruned {
-                map.remove(top);
-            }
+        if let Some(top) = pointer.split('/').nth(1)
+            && let Value::Object(map) = &mut pruned
+        {
+            map.remove(top);
         }
     }
     serde_json::from_value::<Frontmatter>(pruned)
@@ -262,10 +262,10 @@ fn remove_pointer(value: &mut Value, pointer: &str) {
             map.remove(&last);
         }
         Some(Value::Array(items)) => {
-            if let Ok(idx) = last.parse::<usize>() {
-                if idx < items.len() {
-                    items.remove(idx);
-                }
+            if let Ok(idx) = last.parse::<usize>()
+                && idx < items.len()
+            {
+                items.remove(idx);
             }
         }
         _ => {}

@@ -27,11 +27,11 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
         match c {
             '“' | '«' if open.is_none() => open = Some((idx, c)),
             '”' | '»' => {
-                if let Some((start, opener)) = open {
-                    if (opener == '“' && c == '”') || (opener == '«' && c == '»') {
-                        push(&mut out, text, start, idx + c.len_utf8(), QuoteKind::Curly);
-                        open = None;
-                    }
+                if let Some((start, opener)) = open
+                    && ((opener == '“' && c == '”') || (opener == '«' && c == '»'))
+                {
+                    push(&mut out, text, start, idx + c.len_utf8(), QuoteKind::Curly);
+                    open = None;
                 }
             }
             '"' => {

@@ -96,11 +96,12 @@ pub(crate) fn extract(doc: &mut Document) {
         let mut rationale: Vec<&Paragraph> = Vec::new();
         let mut in_fields = true;
         for para in paragraphs {
-            if in_fields && para.context.list_item {
-                if let Some(field) = field_of(para) {
-                    fields.push(field);
-                    continue;
-                }
+            if in_fields
+                && para.context.list_item
+                && let Some(field) = field_of(para)
+            {
+                fields.push(field);
+                continue;
             }
             in_fields = false;
             rationale.push(para);
@@ -201,11 +202,11 @@ fn list_recommendations(
         }
         let mut rationale: Vec<&Paragraph> = Vec::new();
         for para in &paragraphs[1..] {
-            if para.context.list_item {
-                if let Some(field) = field_of(para) {
-                    fields.push(field);
-                    continue;
-                }
+            if para.context.list_item
+                && let Some(field) = field_of(para)
+            {
+                fields.push(field);
+                continue;
             }
             rationale_spans.push(para.span);
             rationale.push(para);
@@ -456,33 +457,31 @@ pub fn actor_of(action: &str) -> Option<String> {
     // "X should be revisited": a passive has no agent unless "by Y" names one.
     let after = &lower[pos + modal.len()..];
     let mut next_words = after.split_whitespace();
-    if next_words.next() == Some("be") {
-        if let Some(participle) = next_words.next() {
-            if participle.ends_with("ed")
-                || participle.ends_with("en")
-                || IRREGULAR_PARTICIPLES.contains(&participle)
-            {
-                return after
-                    .find(" by ")
-                    .map(|by| {
-                        let start = pos + modal.len() + by + 4;
-                        padded[start..]
-                            .split([',', '.', ';'])
-                            .next()
-                            .unwrap_or_default()
-                            .trim()
-                            .to_owned()
-                    })
-                    .filter(|agent| {
-                        agent
-                            .strip_prefix("the ")
-                            .unwrap_or(agent)
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_uppercase)
-                    });
-            }
-        }
+    if next_words.next() == Some("be")
+        && let Some(participle) = next_words.next()
+        && (participle.ends_with("ed")
+            || participle.ends_with("en")
+            || IRREGULAR_PARTICIPLES.contains(&participle))
+    {
+        return after
+            .find(" by ")
+            .map(|by| {
+                let start = pos + modal.len() + by + 4;
+                padded[start..]
+                    .split([',', '.', ';'])
+                    .next()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned()
+            })
+            .filter(|agent| {
+                agent
+                    .strip_prefix("the ")
+                    .unwrap_or(agent)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            });
     }
     Some(subject.to_owned())
 }

@@ -162,10 +162,10 @@ fn is_boundary(text: &str, punct: usize, end: usize, next: usize, ellipsis: bool
     let closing_paren = text[punct + 1..end].contains(')');
     // Initials ("Michael S. Repass").
     let mut chars = word.chars();
-    if let (Some(first), None) = (chars.next(), chars.next()) {
-        if first.is_uppercase() {
-            return false;
-        }
+    if let (Some(first), None) = (chars.next(), chars.next())
+        && first.is_uppercase()
+    {
+        return false;
     }
     if SENTENCE_FINAL_ABBREVIATIONS.contains(&lower.as_str()) {
         return SENTENCE_STARTERS.contains(&next_word.as_str());

@@ -257,14 +257,14 @@ impl PersonName {
     /// and names with several capitalized institution words kept literal.
     pub fn from_text(text: &str) -> PersonName {
         let text = text.trim();
-        if let Some((family, given)) = text.split_once(", ") {
-            if !family.contains(' ') || family.split(' ').count() <= 2 {
-                return PersonName {
-                    family: Some(family.trim().to_owned()),
-                    given: Some(given.trim().to_owned()),
-                    ..PersonName::default()
-                };
-            }
+        if let Some((family, given)) = text.split_once(", ")
+            && (!family.contains(' ') || family.split(' ').count() <= 2)
+        {
+            return PersonName {
+                family: Some(family.trim().to_owned()),
+                given: Some(given.trim().to_owned()),
+                ..PersonName::default()
+            };
         }
         let words: Vec<&str> = text.split_whitespace().collect();
         let institutional = words.len() > 3

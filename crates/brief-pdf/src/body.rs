@@ -226,15 +226,16 @@ impl<'a> Body<'a> {
                 self.heading_labels.insert(section.span.start, label);
             }
         }
-        if let Some(summary) = &doc.summary {
-            if !summary.from_frontmatter && !doc.frontmatter.key_points.is_empty() {
-                let end = doc
-                    .sections
-                    .iter()
-                    .find(|s| s.role == SectionRole::Summary && s.extent.contains(summary.span))
-                    .map_or(summary.span.end, |s| s.extent.end);
-                self.insertions.push((end, Insertion::KeyPoints));
-            }
+        if let Some(summary) = &doc.summary
+            && !summary.from_frontmatter
+            && !doc.frontmatter.key_points.is_empty()
+        {
+            let end = doc
+                .sections
+                .iter()
+                .find(|s| s.role == SectionRole::Summary && s.extent.contains(summary.span))
+                .map_or(summary.span.end, |s| s.extent.end);
+            self.insertions.push((end, Insertion::KeyPoints));
         }
         if let Some(at) = bibliography_at {
             self.insertions.push((at, Insertion::Bibliography));
@@ -502,13 +503,13 @@ impl<'a> Body<'a> {
                 if self.field_lists.contains(&idx) {
                     return end + 1;
                 }
-                if self.doc.recommendations_section.is_some() {
-                    if let Some(cards) = self.list_cards(idx, end) {
-                        m.parbreak();
-                        m.code(&cards);
-                        m.parbreak();
-                        return end + 1;
-                    }
+                if self.doc.recommendations_section.is_some()
+                    && let Some(cards) = self.list_cards(idx, end)
+                {
+                    m.parbreak();
+                    m.code(&cards);
+                    m.parbreak();
+                    return end + 1;
                 }
                 let tight = !matches!(
                     self.events.get(idx + 2),
@@ -1283,15 +1284,15 @@ fn caption_label_len(text: &str) -> usize {
             let label = label.trim_end_matches('.');
             let after_label = &rest_trim[label.len()..];
             let after_label_trim = after_label.trim_start();
-            if let Some(p) = after_label_trim.chars().next() {
-                if matches!(p, ':' | '.' | '—' | '–' | '-') {
-                    let consumed = after_noun
-                        + (rest.len() - rest_trim.len())
-                        + label.len()
-                        + (after_label.len() - after_label_trim.len())
-                        + p.len_utf8();
-                    return lead + consumed;
-                }
+            if let Some(p) = after_label_trim.chars().next()
+                && matches!(p, ':' | '.' | '—' | '–' | '-')
+            {
+                let consumed = after_noun
+                    + (rest.len() - rest_trim.len())
+                    + label.len()
+                    + (after_label.len() - after_label_trim.len())
+                    + p.len_utf8();
+                return lead + consumed;
             }
             if rest.starts_with(':') {
                 return lead + after_noun + 1;

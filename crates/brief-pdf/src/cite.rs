@@ -317,19 +317,19 @@ impl Citations {
         for (group, (inline, note, author)) in self.groups.iter().zip(plan) {
             let affixes = Affixes::of(group, &self.items, is_note);
             let mut res = RenderedGroup::default();
-            if let Some(idx) = inline {
-                if let Some(citation) = rendered.citations.get(idx) {
-                    let mut markup = Markup::default();
-                    write_children(&mut markup, &citation.citation, &affixes, false);
-                    res.inline = self.punctuation_in_quote(markup.finish());
-                }
+            if let Some(idx) = inline
+                && let Some(citation) = rendered.citations.get(idx)
+            {
+                let mut markup = Markup::default();
+                write_children(&mut markup, &citation.citation, &affixes, false);
+                res.inline = self.punctuation_in_quote(markup.finish());
             }
-            if let Some(idx) = note {
-                if let Some(citation) = rendered.citations.get(idx) {
-                    let mut markup = Markup::default();
-                    write_children(&mut markup, &citation.citation, &affixes, true);
-                    res.note = Some(self.punctuation_in_quote(markup.finish()));
-                }
+            if let Some(idx) = note
+                && let Some(citation) = rendered.citations.get(idx)
+            {
+                let mut markup = Markup::default();
+                write_children(&mut markup, &citation.citation, &affixes, true);
+                res.note = Some(self.punctuation_in_quote(markup.finish()));
             }
             if let Some(author) = author {
                 res.inline = author;
@@ -443,18 +443,19 @@ impl Affixes {
             .iter()
             .filter(|item| known.contains_key(&item.key));
         for (idx, item) in cited.enumerate() {
-            if let Some(prefix) = item.prefix.as_deref().map(str::trim) {
-                if !prefix.is_empty() {
-                    affixes.prefixes.insert(idx, format!("{prefix} "));
-                }
+            if let Some(prefix) = item.prefix.as_deref().map(str::trim)
+                && !prefix.is_empty()
+            {
+                affixes.prefixes.insert(idx, format!("{prefix} "));
             }
             let mut suffix = String::new();
             // Without an author, the year form has no room for the locator: print it after.
-            if item.form == Form::SuppressAuthor && !is_note {
-                if let Some((_, value)) = &item.locator {
-                    suffix.push_str(", ");
-                    suffix.push_str(value);
-                }
+            if item.form == Form::SuppressAuthor
+                && !is_note
+                && let Some((_, value)) = &item.locator
+            {
+                suffix.push_str(", ");
+                suffix.push_str(value);
             }
             if let Some(text) = &item.suffix {
                 suffix.push_str(text);

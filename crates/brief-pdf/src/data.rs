@@ -180,13 +180,13 @@ pub(crate) struct Logo {
 
 impl Logo {
     fn typst(&self) -> String {
-        if self.svg {
-            if let Ok(text) = std::str::from_utf8(&self.bytes) {
-                let mut out = String::from("bytes(");
-                push_str_literal(&mut out, text);
-                out.push(')');
-                return out;
-            }
+        if self.svg
+            && let Ok(text) = std::str::from_utf8(&self.bytes)
+        {
+            let mut out = String::from("bytes(");
+            push_str_literal(&mut out, text);
+            out.push(')');
+            return out;
         }
         let mut out = String::with_capacity(self.bytes.len() * 4 + 10);
         out.push_str("bytes((");
@@ -319,18 +319,17 @@ fn strip_citations(text: &str) -> String {
 /// title, else the title.
 pub(crate) fn short_title(doc: &Document) -> String {
     let fm = &doc.frontmatter;
-    if let Some(short) = fm.extra.get("x-short-title").and_then(|v| v.as_str()) {
-        if !short.trim().is_empty() {
-            return short.trim().to_owned();
-        }
+    if let Some(short) = fm.extra.get("x-short-title").and_then(|v| v.as_str())
+        && !short.trim().is_empty()
+    {
+        return short.trim().to_owned();
     }
     let title = non_empty_or(&fm.title, "Untitled brief");
-    if title.chars().count() > 60 {
-        if let Some((head, _)) = title.split_once(": ") {
-            if head.split_whitespace().count() >= 2 {
-                return head.to_owned();
-            }
-        }
+    if title.chars().count() > 60
+        && let Some((head, _)) = title.split_once(": ")
+        && head.split_whitespace().count() >= 2
+    {
+        return head.to_owned();
     }
     title.to_owned()
 }

@@ -228,10 +228,10 @@ pub(crate) fn missing_glyph_warnings<'a>(
                 FrameItem::Text(text) => {
                     for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
                         if let Some(c) = text.text.get(glyph.range()).and_then(|s| s.chars().next())
+                            && !c.is_whitespace()
+                            && !c.is_control()
                         {
-                            if !c.is_whitespace() && !c.is_control() {
-                                missing.insert(c);
-                            }
+                            missing.insert(c);
                         }
                     }
                 }

@@ -319,11 +319,11 @@ fn fix_until_stable(
         }
         result = lint::lint_input(&input, Some(fixed), configs, cache, strict);
     }
-    if let lint::Result::Linted(done) = &result {
-        if done.input.path.is_none() {
-            use std::io::Write;
-            let _ = std::io::stdout().write_all(done.document.source.as_bytes());
-        }
+    if let lint::Result::Linted(done) = &result
+        && done.input.path.is_none()
+    {
+        use std::io::Write;
+        let _ = std::io::stdout().write_all(done.document.source.as_bytes());
     }
     result
 }

@@ -74,6 +74,11 @@ fn create_new(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
         .map_err(|err| Failure::io(format!("{}: cannot write: {err}", dir.display())))?;
     temp.write_all(bytes)
         .map_err(|err| Failure::io(format!("{}: cannot write: {err}", path.display())))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(temp.path(), std::fs::Permissions::from_mode(0o644));
+    }
     temp.persist_noclobber(path).map_err(|err| {
         Failure::usage(format!("{}: cannot create: {}", path.display(), err.error))
     })?;

@@ -47,20 +47,19 @@ fn normalize(action: &str) -> String {
 /// mid-sentence ("**The Commission should fund** a rapid-response team ..."), the whole first
 /// sentence.
 fn full_action(doc: &Document, rec: &Recommendation) -> String {
-    if rec.form == RecommendationForm::ListItem {
-        if let Some(sentence) = doc
+    if rec.form == RecommendationForm::ListItem
+        && let Some(sentence) = doc
             .sentences
             .iter()
             .find(|s| s.span.start <= rec.action_span.start && rec.action_span.start < s.span.end)
-        {
-            let continues = sentence.span.end > rec.action_span.end
-                && doc.source[rec.action_span.end..sentence.span.end]
-                    .trim_start_matches(['*', '_'])
-                    .trim_start()
-                    .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
-            if continues {
-                return sentence.text.clone();
-            }
+    {
+        let continues = sentence.span.end > rec.action_span.end
+            && doc.source[rec.action_span.end..sentence.span.end]
+                .trim_start_matches(['*', '_'])
+                .trim_start()
+                .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+        if continues {
+            return sentence.text.clone();
         }
     }
     rec.action.clone()

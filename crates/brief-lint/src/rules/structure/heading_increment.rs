@@ -33,16 +33,16 @@ declare_rule! {
 fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
     let mut previous: Option<u8> = None;
     for section in &ctx.doc.sections {
-        if let Some(prev) = previous {
-            if section.level > prev + 1 {
-                let d = report
-                    .diag(
-                        section.span,
-                        format!("heading level {} follows level {prev}", section.level),
-                    )
-                    .with_help(format!("use `{}` here", "#".repeat(usize::from(prev) + 1)));
-                report.push(d);
-            }
+        if let Some(prev) = previous
+            && section.level > prev + 1
+        {
+            let d = report
+                .diag(
+                    section.span,
+                    format!("heading level {} follows level {prev}", section.level),
+                )
+                .with_help(format!("use `{}` here", "#".repeat(usize::from(prev) + 1)));
+            report.push(d);
         }
         previous = Some(section.level);
     }

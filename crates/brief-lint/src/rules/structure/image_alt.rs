@@ -38,13 +38,13 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
             report.push(d);
         }
     }
-    if let Some(cover) = &doc.frontmatter.image {
-        if cover.alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
-            let span = crate::rules::key_span(doc, "/image");
-            let d = report
-                .diag(span, "the cover image has no alt text")
-                .with_help("add `alt:` under `image:`");
-            report.push(d);
-        }
+    if let Some(cover) = &doc.frontmatter.image
+        && cover.alt.as_deref().is_none_or(|a| a.trim().is_empty())
+    {
+        let span = crate::rules::key_span(doc, "/image");
+        let d = report
+            .diag(span, "the cover image has no alt text")
+            .with_help("add `alt:` under `image:`");
+        report.push(d);
     }
 }

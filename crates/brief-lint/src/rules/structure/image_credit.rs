@@ -48,13 +48,13 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
             report.push(d);
         }
     }
-    if let Some(cover) = &doc.frontmatter.image {
-        if cover.credit.as_deref().is_none_or(|c| c.trim().is_empty()) {
-            let span = crate::rules::key_span(doc, "/image");
-            let d = report
-                .diag(span, "the cover image has no credit")
-                .with_help("add `credit:` under `image:`");
-            report.push(d);
-        }
+    if let Some(cover) = &doc.frontmatter.image
+        && cover.credit.as_deref().is_none_or(|c| c.trim().is_empty())
+    {
+        let span = crate::rules::key_span(doc, "/image");
+        let d = report
+            .diag(span, "the cover image has no credit")
+            .with_help("add `credit:` under `image:`");
+        report.push(d);
     }
 }

@@ -1,0 +1,9 @@
+//! Tests of the HTML renderer: golden files, citations against Pandoc, security, themes, and
+//! real-browser checks.
+
+mod browser;
+mod golden;
+mod pandoc;
+mod render;
+mod security;
+mod support;
