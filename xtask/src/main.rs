@@ -16,6 +16,7 @@ mod bench_render;
 mod codegen;
 mod corpus;
 mod recall;
+mod tidy;
 
 use std::process::ExitCode;
 
