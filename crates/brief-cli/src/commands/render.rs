@@ -185,9 +185,7 @@ pub(crate) fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<Status, Fail
         let theme_ref = theme.as_deref().unwrap_or_else(|| Theme::builtin());
         let html = brief_render::render_index_with(theme_ref, &entries, "Briefs")
             .map_err(|err| Failure::output(format!("index: {err}")))?;
-        let existed = index.exists();
         crate::output::write_atomic(&index, html.as_bytes())?;
-        if !existed {}
     }
     Ok(status)
 }
@@ -507,13 +505,11 @@ fn render_job(
         match result {
             Ok((bytes, warnings)) => {
                 problems.extend(warnings);
-                let existed = path.as_os_str() == "-" || path.exists();
                 if let Err(failure) = crate::output::write_atomic(path, &bytes) {
                     failure.print();
                     status = status.max(failure.status);
                     continue;
                 }
-                if !existed {}
                 if let Some(index) = index {
                     let dir = index.parent().unwrap_or(Path::new("."));
                     let href = path.strip_prefix(dir).unwrap_or(path);
