@@ -3,6 +3,7 @@
 //! - `codegen [--check]`: writes the generated files (JSON Schemas, rule docs); with `--check`,
 //!   fails when a committed file differs from what would be written. A test runs the check, so
 //!   plain `cargo test` catches stale files.
+//! - `screenshots`: the README's pictures of the rendered HTML and of the PDF's first page.
 //! - `man`: the man pages, generated from the command line's clap definition, in `target/man/`.
 //! - `recall [--n N] [--seed S]`: per category, how many defects planted in a generated corpus
 //!   `brief check` finds.
@@ -16,6 +17,7 @@ mod bench_render;
 mod codegen;
 mod corpus;
 mod recall;
+mod screenshots;
 mod tidy;
 
 use std::process::ExitCode;
@@ -27,6 +29,7 @@ fn main() -> ExitCode {
         ["codegen"] => codegen::run(codegen::Mode::Write),
         ["codegen", "--check"] => codegen::run(codegen::Mode::Check),
         ["man"] => man(),
+        ["screenshots"] => screenshots::screenshots(),
         ["recall", rest @ ..] => recall::run(
             flag(rest, "--n").unwrap_or(200) as usize,
             flag(rest, "--seed").unwrap_or(1),
@@ -40,7 +43,7 @@ fn main() -> ExitCode {
         ),
         _ => {
             eprintln!(
-                "usage: cargo xtask codegen [--check]\n       cargo xtask man\n       cargo xtask recall [--n N] [--seed S]\n       cargo run --release -p xtask -- bench lint [--n N] [--baselines]\n       cargo run --release -p xtask -- bench render DIR"
+                "usage: cargo xtask codegen [--check]\n       cargo xtask man\n       cargo xtask screenshots\n       cargo xtask recall [--n N] [--seed S]\n       cargo run --release -p xtask -- bench lint [--n N] [--baselines]\n       cargo run --release -p xtask -- bench render DIR"
             );
             return ExitCode::from(2);
         }

@@ -885,28 +885,17 @@ pub(crate) fn has_absolute_date(text: &str) -> bool {
     false
 }
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan.",
-    "Feb.",
-    "Aug.",
-    "Sept.",
-    "Sep.",
-    "Oct.",
-    "Nov.",
-    "Dec.",
+/// Abbreviated month names, which the full names of `brief_model::source::MONTH_NAMES` join.
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.",
 ];
+
+fn months() -> impl Iterator<Item = &'static str> {
+    brief_model::source::MONTH_NAMES
+        .iter()
+        .copied()
+        .chain(MONTH_ABBREVIATIONS.iter().copied())
+}
 
 const MONTH_LEADS: &[&str] = &[
     "in", "early", "mid", "late", "on", "by", "since", "until", "till", "from", "through",
@@ -916,7 +905,7 @@ const MONTH_LEADS: &[&str] = &[
 /// Month names used as dates without a year ("in early August", "on 5 March").
 fn months_without_year(text: &str, masks: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    for month in MONTHS {
+    for month in months() {
         for (idx, _) in text.match_indices(month) {
             let end = idx + month.len();
             if !is_word_boundary(text, idx) || (!month.ends_with('.') && !is_word_end(text, end)) {
@@ -950,7 +939,7 @@ fn months_without_year(text: &str, masks: &[Range<usize>]) -> Vec<Range<usize>> 
                 continue;
             }
             // "May" is also a verb and a name: require a date-like neighbour.
-            if *month == "May"
+            if month == "May"
                 && !(prev_is_day || next_is_day || MONTH_LEADS.contains(&prev.as_str()))
             {
                 continue;
@@ -1422,11 +1411,8 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
         return false;
     }
     // Day of a month ("13 March", "March 13").
-    let is_month = |w: &str| {
-        MONTHS
-            .iter()
-            .any(|m| m.trim_end_matches('.') == w.trim_end_matches([',', '.']))
-    };
+    let is_month =
+        |w: &str| months().any(|m| m.trim_end_matches('.') == w.trim_end_matches([',', '.']));
     if number.len() <= 2 && (is_month(&prev_word) || is_month(&next_word)) {
         return false;
     }

@@ -42,7 +42,7 @@ pub use document::*;
 pub use frontmatter::{Author, BriefType, Frontmatter, Status};
 pub use load::{Loader, ProjectFs, resolve};
 pub use parse::{Parsed, parse};
-pub use recommendations::actor_of;
+pub use recommendations::{actor_of, verb_phrase};
 pub use source::{Source, SourceType};
 pub use span::{LineCol, LineIndex, Span};
 pub use suggest::did_you_mean;

@@ -381,6 +381,26 @@ fn strip_label(text: &str) -> &str {
     rest
 }
 
+/// The verb phrase of an action: the words after its modal ("fund a hotline" in "The EU should
+/// fund a hotline"), or the whole action for an imperative.
+pub fn verb_phrase(action: &str) -> &str {
+    let padded = format!(" {action} ");
+    // ASCII lowercasing keeps byte offsets; `padded` is `action` shifted by one byte.
+    let lower = padded.to_ascii_lowercase();
+    match MODALS
+        .iter()
+        .filter(|m| m.ends_with(' '))
+        .filter_map(|m| lower.find(m).map(|p| (p, m.len())))
+        .min()
+    {
+        Some((pos, len)) => {
+            let start = (pos + len).saturating_sub(1).min(action.len());
+            action[start..].trim_start()
+        }
+        None => action.trim_start(),
+    }
+}
+
 /// The agent of an action: the subject of "X should ...", or of "we recommend that X ...".
 pub fn actor_of(action: &str) -> Option<String> {
     let padded = format!(" {} ", action.trim());

@@ -533,6 +533,37 @@ impl PartialDate {
     }
 }
 
+/// English month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl PartialDate {
+    /// The date for readers in English: "14 March 2025", or "March 14, 2025" when `us` is set;
+    /// "March 2025" or "2025" when the day or month is unknown.
+    pub fn long(self, us: bool) -> String {
+        let Some(month) = self.month.and_then(|m| MONTH_NAMES.get(usize::from(m) - 1)) else {
+            return self.year.to_string();
+        };
+        match self.day {
+            Some(day) if us => format!("{month} {day}, {}", self.year),
+            Some(day) => format!("{day} {month} {}", self.year),
+            None => format!("{month} {}", self.year),
+        }
+    }
+}
+
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}", self.year)?;
@@ -786,6 +817,18 @@ mod tests {
         assert_eq!(PartialDate::parse("2023-13"), None);
         assert_eq!(PartialDate::parse("23-01-01"), None);
         assert_eq!(PartialDate::parse("2023").unwrap().to_string(), "2023");
+    }
+
+    #[test]
+    fn long_dates() {
+        let date = PartialDate::parse("2025-03-14").unwrap();
+        assert_eq!(date.long(false), "14 March 2025");
+        assert_eq!(date.long(true), "March 14, 2025");
+        assert_eq!(
+            PartialDate::parse("2025-03").unwrap().long(false),
+            "March 2025"
+        );
+        assert_eq!(PartialDate::parse("2025").unwrap().long(true), "2025");
     }
 
     #[test]

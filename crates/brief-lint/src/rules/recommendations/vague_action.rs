@@ -35,34 +35,9 @@ declare_rule! {
     };
 }
 
-const MODALS: &[&str] = &[
-    " should ",
-    " must ",
-    " needs to ",
-    " need to ",
-    " ought to ",
-    " shall ",
-    " has to ",
-    " have to ",
-    " is urged to ",
-    " are urged to ",
-];
-
 /// The action's verb phrase: the words after the modal, or the whole action for an imperative.
 pub(crate) fn verb_phrase(action: &str) -> &str {
-    let padded = format!(" {action} ");
-    let lower = padded.to_ascii_lowercase();
-    match MODALS
-        .iter()
-        .filter_map(|m| lower.find(m).map(|p| (p, m.len())))
-        .min()
-    {
-        Some((pos, len)) => {
-            let start = (pos + len).saturating_sub(1).min(action.len());
-            action[start..].trim_start()
-        }
-        None => action.trim_start(),
-    }
+    brief_model::verb_phrase(action)
 }
 
 /// The verb phrase without the adverbs in front of the verb ("urgently consider", "also explore").
