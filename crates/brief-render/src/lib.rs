@@ -32,11 +32,12 @@ use std::fmt;
 use std::path::PathBuf;
 
 use brief_model::config::PageSize;
-use brief_model::{Diagnostic, Document, Loader, Severity, Span};
+use brief_model::{Diagnostic, Document, Loader, Span};
 
 pub use body::TocEntry;
 pub use cite::{
-    BibEntry, CitationStyle, DEFAULT_STYLE, FormattedCitation, Fragment, archive_styles,
+    BibEntry, CitationStyle, CiteGroup, CiteItem, DEFAULT_STYLE, DisplayBlock, FormattedCitation,
+    FormattedCitations, Fragment, Run, archive_styles, load_citation_style,
 };
 pub use index::{IndexEntry, IndexLink, render_index, render_index_with};
 pub use theme::{BRIEF_TEMPLATE, INDEX_TEMPLATE, Theme};
@@ -175,19 +176,37 @@ pub fn format_citations(
     doc: &Document,
     style: &CitationStyle,
 ) -> (Vec<FormattedCitation>, Vec<BibEntry>) {
-    let items = cite::items_of(&doc.sources);
-    let mut groups: Vec<cite::CiteGroup> = Vec::new();
+    let groups = cite_groups(doc, style.is_note());
+    let formatted = format_cite_groups(doc, style, &groups);
+    (formatted.citations, formatted.bibliography)
+}
+
+/// Formats citation groups of `doc` (collected by a renderer in the order it prints them) and
+/// the bibliography of the sources they cite, in one run: "ibid.", short notes and
+/// disambiguation follow the order of `groups`.
+pub fn format_cite_groups(
+    doc: &Document,
+    style: &CitationStyle,
+    groups: &[CiteGroup],
+) -> FormattedCitations {
+    cite::format(style, &doc.sources, groups, &doc.frontmatter.lang)
+}
+
+/// The citation groups of `doc` whose first key is known, in the order of the text; in note
+/// styles each is a note of its own.
+pub(crate) fn cite_groups(doc: &Document, note_style: bool) -> Vec<CiteGroup> {
+    let mut groups: Vec<CiteGroup> = Vec::new();
     let mut last: Option<Span> = None;
     for citation in doc.citations() {
         if doc.source(&citation.key).is_none() {
             continue;
         }
-        let item = cite::CiteItem::from_citation(doc, citation);
+        let item = CiteItem::from_citation(doc, citation);
         match groups.last_mut() {
             Some(group) if last == Some(citation.group_span) => group.items.push(item),
             _ => {
-                let note = style.is_note().then_some(groups.len() + 1);
-                groups.push(cite::CiteGroup {
+                let note = note_style.then_some(groups.len() + 1);
+                groups.push(CiteGroup {
                     items: vec![item],
                     narrative: citation.narrative,
                     note,
@@ -196,8 +215,7 @@ pub fn format_citations(
         }
         last = Some(citation.group_span);
     }
-    let formatted = cite::format(style, &items, &groups, &doc.frontmatter.lang);
-    (formatted.citations, formatted.bibliography)
+    groups
 }
 
 fn choose_style(
@@ -205,23 +223,13 @@ fn choose_style(
     ctx: &RenderContext<'_>,
     warnings: &mut Vec<Diagnostic>,
 ) -> CitationStyle {
-    let from_brief = doc.frontmatter.citation_style.as_deref();
-    let requested = from_brief.or(ctx.citation_style.as_deref());
-    let read = |path: &std::path::Path| ctx.loader.read(path).map_err(|err| err.to_string());
-    let (style, problem) = cite::choose_style(requested, &ctx.brief_dir, &read);
-    if let Some(message) = problem {
-        let span = if from_brief.is_some() {
-            doc.positions
-                .get("/citation-style")
-                .map_or(Span::empty(0), |p| p.value)
-        } else {
-            Span::empty(0)
-        };
-        warnings.push(
-            Diagnostic::new("render/unknown-style", Severity::Warning, span, message)
-                .with_help("use a name such as `chicago-notes`, `chicago-author-date` or `apa`, or a path to a `.csl` file"),
-        );
-    }
+    let (style, warning) = load_citation_style(
+        doc,
+        ctx.citation_style.as_deref(),
+        &ctx.brief_dir,
+        ctx.loader,
+    );
+    warnings.extend(warning);
     style
 }
 
@@ -240,7 +248,7 @@ fn format_records(doc: &Document, style: &CitationStyle, body: &body::Body) -> C
     }
     // The order hayagriva sees: by note for note styles, so a citation inside a footnote
     // counts where the note is; in writing order otherwise.
-    let mut order: Vec<(usize, usize, cite::CiteGroup)> = Vec::new();
+    let mut order: Vec<(usize, usize, CiteGroup)> = Vec::new();
     for (idx, record) in body.records.iter().enumerate() {
         let mut group = record.group.clone();
         let note = match &record.placement {
@@ -270,9 +278,8 @@ fn format_records(doc: &Document, style: &CitationStyle, body: &body::Body) -> C
         ));
     }
     order.sort_by_key(|(note, idx, _)| (*note, *idx));
-    let groups: Vec<cite::CiteGroup> = order.iter().map(|(_, _, g)| g.clone()).collect();
-    let items = cite::items_of(&doc.sources);
-    let formatted = cite::format(style, &items, &groups, &doc.frontmatter.lang);
+    let groups: Vec<CiteGroup> = order.iter().map(|(_, _, g)| g.clone()).collect();
+    let formatted = format_cite_groups(doc, style, &groups);
     let mut by_record = vec![None; body.records.len()];
     for ((_, idx, _), citation) in order.iter().zip(formatted.citations) {
         by_record[*idx] = Some(citation);

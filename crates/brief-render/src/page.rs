@@ -7,7 +7,7 @@ use minijinja::Value;
 use serde::Serialize;
 
 use crate::body::{self, Body, Note, TocEntry};
-use crate::cite::{self, CitationStyle};
+use crate::cite::{self, CitationStyle, Fragment};
 use crate::html::{css_string, escape, escape_into};
 use crate::meta::{self, HeadInfo, orcid_url};
 use crate::{Citations, HtmlKind, RenderContext};
@@ -79,9 +79,9 @@ impl Page {
                 'A' => citation
                     .author
                     .as_ref()
-                    .map(|a| a.html.clone())
+                    .map(Fragment::to_html)
                     .unwrap_or_default(),
-                _ => citation.text.html.clone(),
+                _ => citation.text.to_html(),
             }
         };
         let body_html = body::fill_placeholders(&body.html, &fill);
@@ -112,7 +112,7 @@ impl Page {
         }
         let cite_as = cite::self_item(doc, ctx.url.as_deref())
             .and_then(|item| cite::format_self(style, &item, &fm.lang))
-            .map(|f| f.html)
+            .map(|f| f.to_html())
             .unwrap_or_default();
         let toc_html = if ctx.toc {
             toc_html(&body.toc)
@@ -255,7 +255,7 @@ fn notes_html(body: &Body, citations: &Citations, fill: &dyn Fn(char, usize) -> 
                     .by_record
                     .get(*record)
                     .and_then(Option::as_ref)
-                    .map(|c| c.text.html.clone())
+                    .map(|c| c.text.to_html())
                     .unwrap_or_default();
                 format!("<p>{text}</p>\n")
             }
@@ -325,7 +325,7 @@ fn bibliography_html(body: &Body, style: &CitationStyle, citations: &Citations) 
         out.push_str("<li id=\"ref-");
         escape_into(&mut out, &entry.key);
         out.push_str("\">");
-        out.push_str(&entry.text.html);
+        out.push_str(&entry.text.to_html());
         out.push_str("</li>\n");
     }
     out.push_str("</ul>\n</section>\n");
@@ -403,26 +403,8 @@ fn short_title(title: &str) -> String {
 }
 
 fn display_date(date: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     match brief_model::source::PartialDate::parse(date) {
-        Some(d) => match (d.month, d.day) {
-            (Some(m), Some(day)) => format!("{day} {} {}", MONTHS[usize::from(m) - 1], d.year),
-            (Some(m), None) => format!("{} {}", MONTHS[usize::from(m) - 1], d.year),
-            _ => d.year.to_string(),
-        },
+        Some(date) => date.long(false),
         None => date.to_owned(),
     }
 }
