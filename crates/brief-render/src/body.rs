@@ -539,6 +539,7 @@ impl<'a, 'd> Writer<'a, 'd> {
                     items,
                     narrative,
                     note: Some(number),
+                    in_footnote: false,
                 },
                 placement: Placement::Note(number),
             });
@@ -569,6 +570,7 @@ impl<'a, 'd> Writer<'a, 'd> {
                     items,
                     narrative,
                     note: None,
+                    in_footnote: in_note.is_some(),
                 },
                 placement: Placement::Inline { footnote: in_note },
             });

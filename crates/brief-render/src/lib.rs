@@ -210,6 +210,7 @@ pub(crate) fn cite_groups(doc: &Document, note_style: bool) -> Vec<CiteGroup> {
                     items: vec![item],
                     narrative: citation.narrative,
                     note,
+                    in_footnote: false,
                 });
             }
         }

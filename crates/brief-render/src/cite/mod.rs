@@ -51,11 +51,34 @@ pub struct CitationStyle {
     specialized: Arc<Specialized>,
 }
 
-/// Specialized copies of a style, by the profile of the sources and whether the citation
-/// layout is kept (it is dropped to format a bibliography entry alone).
+/// Specialized copies of a style, by the profile of the sources and what is kept of the
+/// citation layout.
 #[derive(Debug, Default)]
 struct Specialized {
-    copies: Mutex<HashMap<(Profile, bool), Arc<IndependentStyle>>>,
+    copies: Mutex<HashMap<(Profile, Layout), Arc<IndependentStyle>>>,
+}
+
+/// What a copy of a style keeps of its citation layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Layout {
+    /// All of it.
+    Whole,
+    /// All but its suffix (the period that closes a note): for a citation printed within the
+    /// text of an author's footnote, where the text goes on after it.
+    WithinNote,
+    /// Nothing: to format a bibliography entry alone.
+    BibliographyOnly,
+}
+
+impl Layout {
+    /// `style` with its citation layout cut down to this.
+    fn apply(self, style: &mut IndependentStyle) {
+        match self {
+            Layout::Whole => {}
+            Layout::WithinNote => style.citation.layout.suffix = None,
+            Layout::BibliographyOnly => style.citation.layout.elements.clear(),
+        }
+    }
 }
 
 impl CitationStyle {
@@ -137,10 +160,9 @@ impl CitationStyle {
         Style::Independent((*self.style).clone()).to_xml().ok()
     }
 
-    /// The style specialized to sources of `profile`; without its citation layout when
-    /// `bibliography_only` is set.
-    fn specialized(&self, profile: &Profile, bibliography_only: bool) -> Arc<IndependentStyle> {
-        let key = (profile.clone(), bibliography_only);
+    /// The style specialized to sources of `profile`, with `layout` of its citation layout.
+    fn specialized(&self, profile: &Profile, layout: Layout) -> Arc<IndependentStyle> {
+        let key = (profile.clone(), layout);
         let mut copies = self
             .specialized
             .copies
@@ -150,9 +172,7 @@ impl CitationStyle {
             return Arc::clone(copy);
         }
         let mut copy = specialize::specialize(&self.style, profile);
-        if bibliography_only {
-            copy.citation.layout.elements.clear();
-        }
+        layout.apply(&mut copy);
         if copies.len() >= MAX_SPECIALIZED {
             copies.clear();
         }
@@ -363,6 +383,10 @@ pub struct CiteGroup {
     pub narrative: bool,
     /// Note styles: the note it forms or sits in.
     pub note: Option<usize>,
+    /// The group sits in the text of an author's footnote. In note styles it is then printed
+    /// where it stands in that note, as written (neither capitalized nor closed with a period,
+    /// a narrative citation with its author), rather than forming a note of its own.
+    pub in_footnote: bool,
 }
 
 /// A formatted citation.
@@ -370,7 +394,8 @@ pub struct CiteGroup {
 pub struct FormattedCitation {
     /// In-text styles: the text that replaces the citation. Note styles: the note's text.
     pub text: Fragment,
-    /// Note styles, narrative citations: the author's name, kept in the running text.
+    /// Note styles, narrative citations that form a note: the author's name, kept in the
+    /// running text.
     pub author: Option<Fragment>,
 }
 
@@ -441,8 +466,10 @@ fn format_with(
     let locale_files = locales_for(lang);
     let locale_files = locale_files.as_slice();
     let note_style = style.is_note();
+    // In note styles a group forms a note of its own, unless it sits in an author's footnote.
+    let forms_note = |group: &CiteGroup| note_style && !group.in_footnote;
     // The items hayagriva sees for each group: those with a known key, in the group's order.
-    // In note styles a narrative citation keeps the author in the text, so its note leaves
+    // A narrative citation that forms a note keeps the author in the text, so its note leaves
     // the author out, as Pandoc does.
     let known: Vec<Vec<(CiteItem, &Record)>> = groups
         .iter()
@@ -453,7 +480,7 @@ fn format_with(
                 .filter_map(|item| {
                     let record = records.get(item.key.as_str())?;
                     let mut item = item.clone();
-                    if group.narrative && note_style {
+                    if group.narrative && forms_note(group) {
                         item.suppress_author = true;
                     }
                     Some((item, record))
@@ -463,20 +490,36 @@ fn format_with(
         .collect();
     // Each group renders with the style specialized to its sources, the bibliography with
     // the style specialized to all cited sources.
-    let specialized = |profile: Profile| {
+    let specialized = |profile: Profile, layout: Layout| {
         if specialize {
-            style.specialized(&profile, false)
-        } else {
+            style.specialized(&profile, layout)
+        } else if layout == Layout::Whole {
             Arc::clone(&style.style)
+        } else {
+            let mut copy = (*style.style).clone();
+            layout.apply(&mut copy);
+            Arc::new(copy)
         }
     };
-    let group_styles: Vec<Arc<IndependentStyle>> = known
+    let group_styles: Vec<Arc<IndependentStyle>> = groups
         .iter()
-        .map(|items| specialized(Profile::union(items.iter().map(|(_, r)| &r.profile))))
+        .zip(&known)
+        .map(|(group, items)| {
+            let layout = if note_style && group.in_footnote {
+                Layout::WithinNote
+            } else {
+                Layout::Whole
+            };
+            specialized(
+                Profile::union(items.iter().map(|(_, r)| &r.profile)),
+                layout,
+            )
+        })
         .collect();
-    let bibliography_style = specialized(Profile::union(
-        known.iter().flatten().map(|(_, r)| &r.profile),
-    ));
+    let bibliography_style = specialized(
+        Profile::union(known.iter().flatten().map(|(_, r)| &r.profile)),
+        Layout::Whole,
+    );
     // Page ranges in locators follow the style's `page-range-format`, as for the `page`
     // variable (hayagriva prints locators as written).
     let page_values: Vec<Vec<Option<String>>> = known
@@ -506,8 +549,9 @@ fn format_with(
                     let value = page.as_deref().unwrap_or(value);
                     SpecificLocator(*kind, LocatorPayload::Str(value))
                 });
-                let purpose =
-                    (item.suppress_author || group.narrative).then_some(CitePurpose::Prose);
+                // In a footnote's text, a note style cites in full, author first.
+                let prose = group.narrative && !(note_style && group.in_footnote);
+                let purpose = (item.suppress_author || prose).then_some(CitePurpose::Prose);
                 CitationItem::new(&record.item, locator, None, false, purpose)
             })
             .collect();
@@ -536,11 +580,11 @@ fn format_with(
         if american {
             text::punctuation_in_quote(&mut runs);
         }
-        if note_style {
+        if forms_note(group) {
             text::capitalize_first(&mut runs);
             text::end_sentence(&mut runs);
         }
-        let author = (group.narrative && note_style)
+        let author = (group.narrative && forms_note(group))
             .then(|| {
                 let (_, record) = items.first()?;
                 let author = hayagriva::standalone_citation(CitationRequest::new(
@@ -601,8 +645,8 @@ pub(crate) fn format_self(style: &CitationStyle, item: &Item, lang: &str) -> Opt
     let profile = Profile::of(item);
     // hayagriva lists cited items only, so the item is cited, with a style whose citation
     // layout is empty: only the bibliography entry is rendered in full.
-    let citation_style = style.specialized(&profile, true);
-    let bibliography_style = style.specialized(&profile, false);
+    let citation_style = style.specialized(&profile, Layout::BibliographyOnly);
+    let bibliography_style = style.specialized(&profile, Layout::Whole);
     let mut driver: BibliographyDriver<'_, Item> = BibliographyDriver::new();
     driver.citation(CitationRequest::new(
         vec![CitationItem::with_entry(item)],
