@@ -122,7 +122,6 @@ fn author_footnotes_merge_with_citation_notes_in_order() {
 }
 
 #[test]
-#[test]
 fn citations_in_a_footnote_stay_in_its_text() {
     let text = "---\ntitle: T\nauthors: [A]\nsources:\n  - id: a\n    type: book\n    title: Book Title\n    author: Ann Author\n    publisher: P\n    issued: 2020\n  - id: b\n    type: book\n    title: Other Book\n    author: Bea Writer\n    publisher: Q\n    issued: 2021\n---\n\nA claim.[^x]\n\n[^x]: As @a [p. 9] argues, and [see @b, 10].\n";
     let html = render_text(text).html;
@@ -137,6 +136,8 @@ fn citations_in_a_footnote_stay_in_its_text() {
         "{notes}"
     );
 }
+
+#[test]
 fn author_date_styles_cite_in_the_text() {
     let text = "---\ntitle: T\nauthors: [A]\ncitation-style: apa\nsources:\n  - id: a\n    type: book\n    title: Book Title\n    author: Ann Author\n    issued: 2020\n---\n\nA claim [@a, p. 4]. As @a shows.\n";
     let html = render_text(text).html;
