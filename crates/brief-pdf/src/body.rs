@@ -6,7 +6,7 @@
 //! quotations neither overflow our stack nor Typst's. The walk reads the [`Document`] for what
 //! Markdown does not say: citation groups, recommendations, captions, figure credits and the
 //! sections that only hold notes. Citations become placeholders that [`Body::finish`] replaces
-//! with the text hayagriva formats.
+//! with the text brief-render formats (see `cite`).
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -15,9 +15,10 @@ use std::path::{Component, Path, PathBuf};
 use brief_model::{
     Citation, Diagnostic, Document, Loader, RecommendationForm, SectionRole, Severity, Span,
 };
+use brief_render::{CiteGroup, CiteItem};
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, Parser, Tag, TagEnd};
 
-use crate::cite::{self, Citations, CiteGroup, CiteItem, Form, RenderedBibliography};
+use crate::cite::{self, Citations};
 use crate::markup::{self, Markup, PLACEHOLDER_END, PLACEHOLDER_START};
 
 /// Wrappers (quotations, lists, emphasis...) nested deeper than this are flattened.
@@ -265,15 +266,11 @@ impl<'a> Body<'a> {
 
     /// Formats the citations and replaces the placeholders; returns the markup and warnings.
     pub(crate) fn finish(self, markup: &str) -> (String, Vec<Diagnostic>) {
-        let (groups, bibliography) = self.cites.finish();
-        let is_note = self.cites.style.is_note();
-        let title = self.bibliography_title.clone().unwrap_or_else(|| {
-            if is_note {
-                "Bibliography".to_owned()
-            } else {
-                "References".to_owned()
-            }
-        });
+        let formatted = self.cites.format(self.doc);
+        let title = self
+            .bibliography_title
+            .clone()
+            .unwrap_or_else(|| self.cites.style.bibliography_heading().to_owned());
         let mut out = String::with_capacity(markup.len() * 2);
         let mut rest = markup;
         while let Some(start) = rest.find(PLACEHOLDER_START) {
@@ -286,7 +283,7 @@ impl<'a> Body<'a> {
             let tag = &after[..end];
             rest = &after[end + PLACEHOLDER_END.len_utf8()..];
             if tag == "bib" {
-                out.push_str(&bibliography_markup(&title, bibliography.as_ref()));
+                out.push_str(&cite::bibliography_markup(&title, &formatted));
                 continue;
             }
             let Some((idx, part)) = tag
@@ -296,17 +293,23 @@ impl<'a> Body<'a> {
             else {
                 continue;
             };
-            let Some(group) = groups.get(idx) else {
+            let Some(citation) = formatted.citations.get(idx) else {
                 continue;
             };
             match part {
-                "i" => out.push_str(&group.inline),
-                _ => {
-                    if let Some(note) = &group.note {
-                        out.push_str("#footnote[");
-                        out.push_str(note);
-                        out.push(']');
+                // The citation in the running text (in-text styles, or inside a footnote).
+                "i" => out.push_str(&cite::fragment_markup(&citation.text)),
+                // The author of a narrative citation whose note follows.
+                "a" => {
+                    if let Some(author) = &citation.author {
+                        out.push_str(&cite::fragment_markup(author));
                     }
+                }
+                // The citation's own note.
+                _ => {
+                    out.push_str("#footnote[");
+                    out.push_str(&cite::fragment_markup(&citation.text));
+                    out.push(']');
                 }
             }
         }
@@ -698,7 +701,7 @@ impl<'a> Body<'a> {
         let citations = self.groups[group_idx].items.clone();
         let mut items = Vec::new();
         for citation in &citations {
-            if !self.cites.knows(&citation.key) {
+            if self.doc.source(&citation.key).is_none() {
                 self.warnings.push(
                     Diagnostic::new(
                         "render/unknown-source",
@@ -713,30 +716,13 @@ impl<'a> Body<'a> {
                 );
                 continue;
             }
-            let (locator, suffix) = citation
-                .locator
-                .as_deref()
-                .map(|l| cite::parse_locator(l.trim_start_matches(',')))
-                .unwrap_or((None, None));
-            items.push(CiteItem {
-                key: citation.key.clone(),
-                prefix: citation.prefix.clone(),
-                locator,
-                suffix,
-                form: if citation.narrative {
-                    Form::Narrative
-                } else if citation.suppress_author {
-                    Form::SuppressAuthor
-                } else {
-                    Form::Normal
-                },
-            });
+            items.push(CiteItem::from_citation(self.doc, citation));
         }
         if items.is_empty() {
             m.text(self.doc.text(span));
             return;
         }
-        let narrative = items.iter().any(|i| i.form == Form::Narrative);
+        let narrative = citations.iter().any(|c| c.narrative);
         let is_note = self.cites.style.is_note();
         let makes_note = is_note && !in_note;
         let note_number = if makes_note {
@@ -749,15 +735,16 @@ impl<'a> Body<'a> {
         };
         let idx = self.cites.push(CiteGroup {
             items,
-            note_number,
-            in_note,
+            narrative,
+            note: note_number,
+            in_footnote: in_note,
         });
         if !makes_note {
             m.code(&placeholder(&format!("c{idx}:i")));
             return;
         }
         if narrative {
-            m.code(&placeholder(&format!("c{idx}:i")));
+            m.code(&placeholder(&format!("c{idx}:a")));
         } else {
             m.trim_trailing_space();
         }
@@ -821,22 +808,14 @@ impl<'a> Body<'a> {
     }
 
     fn link_code(&self, url: &str) -> Option<String> {
-        let url = url.trim();
-        if url.is_empty() {
-            return None;
-        }
-        if let Some(anchor) = url.strip_prefix('#') {
+        if let Some(anchor) = url.trim().strip_prefix('#') {
             let label = label_name(anchor)?;
             return self
                 .known_labels
                 .contains(&label)
                 .then(|| format!("#link(<{label}>)["));
         }
-        let lower = url.to_ascii_lowercase();
-        if lower.starts_with("javascript:") || lower.starts_with("data:") {
-            return None;
-        }
-        Some(format!("#link({})[", markup::str_literal(url)))
+        markup::link_open(url)
     }
 
     /// A paragraph that holds only an image the model calls a figure.
@@ -1311,19 +1290,6 @@ fn insertion_markup(insertion: Insertion) -> String {
         Insertion::KeyPoints => "#brief-key-points(brief-data)".to_owned(),
         Insertion::Bibliography => placeholder("bib"),
     }
-}
-
-fn bibliography_markup(title: &str, bibliography: Option<&RenderedBibliography>) -> String {
-    let Some(bib) = bibliography.filter(|b| !b.entries.is_empty()) else {
-        return String::new();
-    };
-    let entries: Vec<String> = bib.entries.iter().map(|e| format!("[{e}]")).collect();
-    format!(
-        "#brief-bibliography(brief-data, (title: {}, hanging-indent: {}, entries: ({},)))",
-        markup::content(title),
-        bib.hanging_indent,
-        entries.join(", ")
-    )
 }
 
 fn is_inline_tag(tag: &Tag<'_>) -> bool {

@@ -4,8 +4,8 @@
 //! 1. [`typst_source`] writes one self-contained Typst file: the template (the built-in
 //!    `template.typ` or a theme's), `brief-data` (the frontmatter as a dictionary, see `data`),
 //!    and the body walked from the Markdown (see `body`), with citations and the bibliography
-//!    already formatted by hayagriva (see `cite`). Every piece of the brief's text is a Typst
-//!    string literal, never markup.
+//!    formatted by brief-render, as the HTML prints them, and written as Typst markup (see
+//!    `cite`). Every piece of the brief's text is a Typst string literal, never markup.
 //! 2. [`render_pdf`] compiles that file in a minimal world (see `world`) with the bundled, theme,
 //!    configured and system fonts (see `fonts`), checks the pages for characters no font
 //!    could draw, and exports a tagged PDF.
@@ -264,7 +264,7 @@ fn generate(
         options.loader,
         &mut warnings,
     );
-    let citations = cite::Citations::new(doc, style);
+    let citations = cite::Citations::new(style);
     let mut body = body::Body::new(doc, citations, &options.brief_dir, options.loader);
     let summary_up_front = body.summary_up_front();
     let markup = body.walk();

@@ -68,6 +68,17 @@ pub(crate) fn str_or_none(text: Option<&str>) -> String {
     }
 }
 
+/// The code that opens a link to an external address (`#link("...")[`), or `None` for an
+/// empty address or one that would run code or embed data (`javascript:`, `data:`).
+pub(crate) fn link_open(url: &str) -> Option<String> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    if url.is_empty() || lower.starts_with("javascript:") || lower.starts_with("data:") {
+        return None;
+    }
+    Some(format!("#link({})[", str_literal(url)))
+}
+
 /// Typst markup under construction: text is buffered and written as string literals when code
 /// follows, so a paragraph's text becomes a few literals rather than one per event.
 #[derive(Debug, Default)]
