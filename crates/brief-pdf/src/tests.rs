@@ -401,6 +401,130 @@ fn citation_notes_sit_on_the_page_of_their_call() {
     );
 }
 
+/// Text without whitespace, soft hyphens and hyphens, so that line breaks and hyphenation in
+/// the PDF do not matter (pdftotext joins a word or address broken after a hyphen and drops
+/// the hyphen); letters, case, quotation marks, dashes and other punctuation still do.
+fn squeeze(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{ad}' | '-'))
+        .collect()
+}
+
+/// HTML as the text a reader sees: tags dropped, entities decoded.
+fn html_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The text of each item of the first list after `marker` in the HTML, without the notes'
+/// links back to their calls.
+fn html_list_items(html: &str, marker: &str) -> Vec<String> {
+    let start = html
+        .find(marker)
+        .unwrap_or_else(|| panic!("`{marker}` is not in the HTML"));
+    let section = &html[start..];
+    let section = &section[..section.find("</section>").unwrap()];
+    section
+        .split("<li")
+        .skip(1)
+        .map(|item| {
+            let item = &item[item.find('>').unwrap() + 1..];
+            let item = item.split("</li>").next().unwrap();
+            let item = item.split("<a href=\"#fnref-").next().unwrap();
+            html_text(item)
+        })
+        .collect()
+}
+
+/// Renders `brief` both ways and checks that every note of the HTML, with its number, and
+/// every bibliography entry is in the PDF's text as it is in the HTML. Returns how many notes
+/// and entries were compared.
+fn assert_same_citations_as_html(brief: &Brief) -> (usize, usize) {
+    let ctx = brief_render::RenderContext::new(&brief.loader, &brief.dir);
+    let html = brief_render::render(&brief.doc, brief_render::HtmlKind::Standalone, &ctx)
+        .unwrap()
+        .html;
+    let pdf = squeeze(&pdftotext(&brief.render().pdf));
+    let notes = html_list_items(&html, "role=\"doc-endnotes\"");
+    for (idx, note) in notes.iter().enumerate() {
+        let numbered = format!("{}{note}", idx + 1);
+        assert!(
+            pdf.contains(&squeeze(&numbered)),
+            "note {} of the HTML is not in the PDF: {note}\nfound: {}",
+            idx + 1,
+            found_instead(&pdf, &numbered)
+        );
+    }
+    let entries = html_list_items(&html, "role=\"doc-bibliography\"");
+    for entry in &entries {
+        assert!(
+            pdf.contains(&squeeze(entry)),
+            "bibliography entry of the HTML is not in the PDF: {entry}\nfound: {}",
+            found_instead(&pdf, entry)
+        );
+    }
+    (notes.len(), entries.len())
+}
+
+/// What the squeezed PDF text holds where the longest start of `expected` is, for a failure
+/// message.
+fn found_instead(pdf: &str, expected: &str) -> String {
+    let expected = squeeze(expected);
+    let mut found = "nothing".to_owned();
+    for (end, c) in expected.char_indices() {
+        match pdf.find(&expected[..end + c.len_utf8()]) {
+            Some(at) => {
+                found = pdf[at..]
+                    .chars()
+                    .take(expected.chars().count() + 20)
+                    .collect()
+            }
+            None => break,
+        }
+    }
+    found
+}
+
+#[test]
+fn notes_and_bibliography_match_the_html() {
+    if !poppler() {
+        return;
+    }
+    let brief = Brief::open(&workspace().join("briefs/south-caucasus-border.md"));
+    let (notes, entries) = assert_same_citations_as_html(&brief);
+    assert!(
+        notes >= 40 && entries >= 10,
+        "{notes} notes, {entries} entries"
+    );
+}
+
+#[test]
+fn author_footnotes_and_citation_notes_match_the_html() {
+    if !poppler() {
+        return;
+    }
+    // Author's footnotes numbered with citation notes, citations inside a footnote (counted
+    // where the note is), a narrative citation, a suppressed author and repeats.
+    let (_dir, brief) = temp_brief(
+        "---\ntitle: Notes\nauthors: [A]\nsources:\n  - id: a\n    type: book\n    title: \"Frozen Lines: Borders After the War\"\n    author: Helen J. Whitaker\n    publisher: Harlow University Press\n    issued: 2023\n  - id: b\n    type: article-journal\n    title: Soviet Maps\n    author: Narine Sahakyan\n    container-title: Journal of Borderland Studies\n    volume: \"12\"\n    page: 211-238\n    issued: 2024\n---\n\nA claim [@a, p. 4]. An aside.[^x] @b [p. 214] disagrees. Again [-@b, p. 219].\n\nOnce more [see @a, pp. 18-19; @b].[^y]\n\n[^x]: As @a [p. 9] argues, and [see @b, 230].\n[^y]: A note of the author.\n",
+    );
+    let (notes, entries) = assert_same_citations_as_html(&brief);
+    assert_eq!((notes, entries), (6, 2));
+}
+
 #[test]
 fn author_date_styles_cite_in_the_text() {
     if !poppler() {

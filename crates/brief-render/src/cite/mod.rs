@@ -5,8 +5,8 @@
 //! them, then [`format`] formats them all in one hayagriva run, so that "ibid.", short notes
 //! and disambiguation see the whole brief. The result is neutral ([`Fragment`]: runs of text
 //! with their italics, links and display blocks): the HTML renderer writes it as HTML and
-//! brief-pdf as Typst markup, so both print the same citations, which a test compares with
-//! Pandoc's citeproc.
+//! brief-pdf as Typst markup, so both print the same citations (a test of brief-pdf compares
+//! the two), and a test compares them with Pandoc's citeproc.
 //!
 //! What keeps this fast: styles and locales are parsed once per process; each source becomes
 //! a CSL-JSON item once per brief; hayagriva renders with a copy of the style specialized to
