@@ -264,34 +264,9 @@ fn datetime(date: &str) -> Option<String> {
 /// A date for readers: "14 March 2025" in English ("March 14, 2025" in American English),
 /// else as written.
 fn display_date(date: &str, lang: &str, us: bool) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let Some(parsed) = brief_model::source::PartialDate::parse(date) else {
-        return date.to_owned();
-    };
-    if lang != "en" {
-        return date.to_owned();
-    }
-    let month = parsed
-        .month
-        .and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1)));
-    match (month, parsed.day) {
-        (Some(month), Some(day)) if us => format!("{month} {day}, {}", parsed.year),
-        (Some(month), Some(day)) => format!("{day} {month} {}", parsed.year),
-        (Some(month), None) => format!("{month} {}", parsed.year),
-        _ => parsed.year.to_string(),
+    match brief_model::source::PartialDate::parse(date) {
+        Some(parsed) if lang == "en" => parsed.long(us),
+        _ => date.to_owned(),
     }
 }
 
