@@ -157,6 +157,13 @@ fn run_baselines(binary: &Path, n: usize) -> Result<(), String> {
     let root = crate::codegen::root();
     let script = root.join("../shared/bench/run_baselines.sh");
     let lab = root.join("target/lintlab");
+    for (tool, package) in [("hyperfine", "hyperfine"), ("/usr/bin/time", "time")] {
+        if Command::new(tool).arg("--version").output().is_err() {
+            return Err(format!(
+                "the baselines need `{tool}`: install it with `apt-get install {package}`"
+            ));
+        }
+    }
     let env = [
         ("LAB", lab.display().to_string()),
         ("N", n.to_string()),

@@ -1,6 +1,6 @@
-//! `cargo xtask bench-render DIR`: how fast `brief-render` turns a folder of briefs into HTML.
+//! `cargo run --release -p xtask -- bench render [DIR]`: how fast briefs become HTML and PDF.
 //!
-//! Three measurements, all in this one process except Pandoc's:
+//! Four measurements, the first two in this one process:
 //!
 //! 1. Every brief of the folder as it is: parse, resolve and render to standalone HTML.
 //! 2. The same briefs rewritten to cite CSL-JSON sources (`[^n]` footnotes that describe a
@@ -9,10 +9,12 @@
 //! 3. Pandoc 3 `--citeproc` on a sample of the rewritten briefs, one process per file as users
 //!    run it, with the same CSL-JSON and the same style (hayagriva's, written back to XML);
 //!    each output is checked to hold formatted citations and a bibliography.
+//! 4. `brief render --to pdf` on a sample of the rewritten briefs with each PDF engine: the
+//!    embedded Typst compiler and headless Chromium (`BRIEF_CHROMIUM`, else on the PATH).
 //!
 //! For context it also times pulldown-cmark's own `push_html` on the same bodies. Pandoc is
-//! `$PANDOC`, else `pandoc` on the PATH; without it that part is skipped. The corpus comes
-//! from `python3 shared/bench/make_corpus.py --out DIR --n 1000 --seed 1`.
+//! `$PANDOC`, else `pandoc` on the PATH; without it that part is skipped. Without DIR the
+//! corpus is generated: 1,000 briefs from `../shared/bench/make_corpus.py --n 1000 --seed 1`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -24,6 +26,10 @@ use brief_render::{CitationStyle, HtmlKind, RenderContext};
 
 /// How many rewritten briefs Pandoc renders.
 const PANDOC_SAMPLE: usize = 20;
+
+/// How many rewritten briefs each PDF engine prints.
+const TYPST_SAMPLE: usize = 100;
+const CHROMIUM_SAMPLE: usize = 10;
 
 pub(crate) fn run(corpus: &Path) -> Result<String, String> {
     let mut files = Vec::new();
@@ -121,6 +127,7 @@ pub(crate) fn run(corpus: &Path) -> Result<String, String> {
                 let _ = writeln!(report, "pandoc: not found (set PANDOC); comparison skipped");
             }
         }
+        pdf_engines(&work, &cited_files, &mut report)?;
         Ok::<(), String>(())
     })();
     let _ = std::fs::remove_dir_all(&work);
@@ -298,6 +305,81 @@ fn pandoc(work: &Path, files: &[PathBuf]) -> Result<Option<(Duration, usize)>, S
         }
     }
     Ok(Some((elapsed, sample.len())))
+}
+
+/// Times `brief render --to pdf` with each engine on a sample of the rewritten briefs: the
+/// embedded Typst compiler and headless Chromium printing the print HTML. Each engine runs as
+/// users run it, one `brief` process for the whole sample (which renders on every core), built
+/// in release with the PDF engine.
+fn pdf_engines(work: &Path, files: &[PathBuf], report: &mut String) -> Result<(), String> {
+    let root = crate::codegen::root();
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--release", "--quiet", "--bin", "brief"])
+        .current_dir(&root)
+        .status()
+        .map_err(|e| e.to_string())?;
+    if !status.success() {
+        return Err("cargo build --release failed".to_owned());
+    }
+    // A copy, so that another build of the binary (without the PDF engine) cannot replace it.
+    let binary = work.join("brief-with-pdf");
+    std::fs::copy(root.join("target/release/brief"), &binary)
+        .map_err(|e| format!("{}: {e}", binary.display()))?;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for (engine, sample) in [("typst", TYPST_SAMPLE), ("chromium", CHROMIUM_SAMPLE)] {
+        let step = (files.len() / sample).max(1);
+        let chosen: Vec<&PathBuf> = files.iter().step_by(step).take(sample).collect();
+        let out = work.join(format!("pdf-{engine}"));
+        let start = Instant::now();
+        let output = Command::new(&binary)
+            .args(["render", "--to", "pdf", "--pdf-engine", engine, "--out-dir"])
+            .arg(&out)
+            .args(&chosen)
+            .current_dir(work)
+            .output()
+            .map_err(|e| e.to_string())?;
+        let elapsed = start.elapsed();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        if engine == "chromium" && stderr.contains("no headless Chromium found") {
+            let _ = writeln!(
+                report,
+                "pdf with chromium: not found (set BRIEF_CHROMIUM); skipped"
+            );
+            continue;
+        }
+        let made = count_files(&out, "pdf");
+        if !output.status.success() || made != chosen.len() {
+            return Err(format!(
+                "brief render --pdf-engine {engine} made {made} of {} PDFs: {stderr}",
+                chosen.len()
+            ));
+        }
+        let _ = writeln!(
+            report,
+            "pdf with {engine} (brief render --to pdf --pdf-engine {engine}, one process, {threads} threads, {} briefs): {:.1} ms a brief",
+            chosen.len(),
+            per_ms(elapsed, chosen.len())
+        );
+    }
+    Ok(())
+}
+
+/// How many files with this extension are under `dir`.
+fn count_files(dir: &Path, extension: &str) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .map(|entry| entry.path())
+        .map(|path| {
+            if path.is_dir() {
+                count_files(&path, extension)
+            } else {
+                usize::from(path.extension().is_some_and(|e| e == extension))
+            }
+        })
+        .sum()
 }
 
 fn per_ms(elapsed: Duration, n: usize) -> f64 {

@@ -9,8 +9,8 @@
 //!   `brief check` finds.
 //! - `bench lint [--n N] [--baselines]`: speed of `brief check` on a generated corpus (run with
 //!   `cargo run --release -p xtask -- bench lint`).
-//! - `bench render DIR`: speed of HTML rendering on a folder of briefs, against pulldown-cmark
-//!   and Pandoc `--citeproc`.
+//! - `bench render [DIR]`: speed of HTML rendering on a folder of briefs (a generated corpus
+//!   by default), against pulldown-cmark and Pandoc `--citeproc`, and of PDF with each engine.
 
 mod bench;
 mod bench_render;
@@ -34,6 +34,9 @@ fn main() -> ExitCode {
             flag(rest, "--n").unwrap_or(200) as usize,
             flag(rest, "--seed").unwrap_or(1),
         ),
+        ["bench", "render"] => crate::corpus::make(1000, 1500, 1)
+            .and_then(|dir| bench_render::run(&dir))
+            .map(|r| print!("{r}")),
         ["bench", "render", dir] => {
             bench_render::run(std::path::Path::new(dir)).map(|r| print!("{r}"))
         }
@@ -43,7 +46,7 @@ fn main() -> ExitCode {
         ),
         _ => {
             eprintln!(
-                "usage: cargo xtask codegen [--check]\n       cargo xtask man\n       cargo xtask screenshots\n       cargo xtask recall [--n N] [--seed S]\n       cargo run --release -p xtask -- bench lint [--n N] [--baselines]\n       cargo run --release -p xtask -- bench render DIR"
+                "usage: cargo xtask codegen [--check]\n       cargo xtask man\n       cargo xtask screenshots\n       cargo xtask recall [--n N] [--seed S]\n       cargo run --release -p xtask -- bench lint [--n N] [--baselines]\n       cargo run --release -p xtask -- bench render [DIR]"
             );
             return ExitCode::from(2);
         }
