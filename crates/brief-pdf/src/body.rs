@@ -704,7 +704,7 @@ impl<'a> Body<'a> {
             if self.doc.source(&citation.key).is_none() {
                 self.warnings.push(
                     Diagnostic::new(
-                        "render/unknown-source",
+                        "render/unknown-citation",
                         Severity::Warning,
                         citation.key_span,
                         format!("no source has the key `{}`", citation.key),
@@ -894,7 +894,7 @@ impl<'a> Body<'a> {
         if path.is_absolute() || lower.starts_with("data:") || path_text.is_empty() {
             self.warnings.push(
                 Diagnostic::new(
-                    "render/unreadable-image",
+                    "render/missing-image",
                     Severity::Warning,
                     span,
                     format!("image `{url}` is not a path relative to the brief"),
@@ -911,7 +911,7 @@ impl<'a> Body<'a> {
         if !IMAGE_EXTENSIONS.contains(&extension.as_str()) {
             self.warnings.push(
                 Diagnostic::new(
-                    "render/unreadable-image",
+                    "render/missing-image",
                     Severity::Warning,
                     span,
                     format!("image `{url}` is not a format the PDF engine reads"),
@@ -923,7 +923,7 @@ impl<'a> Body<'a> {
         if let Err(err) = self.loader.read_bytes(&self.brief_dir.join(path)) {
             self.warnings.push(
                 Diagnostic::new(
-                    "render/unreadable-image",
+                    "render/missing-image",
                     Severity::Warning,
                     span,
                     format!("cannot read image `{url}`: {err}"),

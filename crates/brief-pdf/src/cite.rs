@@ -14,10 +14,6 @@ use brief_render::{CitationStyle, CiteGroup, FormattedCitations, Fragment};
 
 use crate::markup::{self, Markup};
 
-/// The code of the warning for a citation style that cannot be used. The HTML renderer says
-/// `render/unknown-style` for the same problem; the PDF keeps the code it has always used.
-const STYLE_WARNING: &str = "render/citation-style";
-
 /// Loads the brief's citation style as the HTML renderer does (its `citation-style`, else
 /// `configured`, else Chicago notes); a style that cannot be used gives Chicago notes and a
 /// warning.
@@ -29,10 +25,7 @@ pub(crate) fn load_style(
     warnings: &mut Vec<Diagnostic>,
 ) -> CitationStyle {
     let (style, warning) = brief_render::load_citation_style(doc, configured, brief_dir, loader);
-    warnings.extend(warning.map(|warning| Diagnostic {
-        code: STYLE_WARNING,
-        ..warning
-    }));
+    warnings.extend(warning);
     style
 }
 

@@ -356,7 +356,7 @@ fn load_logo(options: &PdfOptions<'_>, warnings: &mut Vec<Diagnostic>) -> Option
         if meta.len() > MAX_LOGO_SIZE {
             warnings.push(
                 Diagnostic::new(
-                    "render/unreadable-image",
+                    "render/missing-image",
                     Severity::Warning,
                     Span::empty(0),
                     format!(
@@ -377,7 +377,7 @@ fn load_logo(options: &PdfOptions<'_>, warnings: &mut Vec<Diagnostic>) -> Option
             }
             Err(err) => {
                 warnings.push(Diagnostic::new(
-                    "render/unreadable-image",
+                    "render/missing-image",
                     Severity::Warning,
                     Span::empty(0),
                     format!("cannot read the theme's logo {}: {err}", path.display()),

@@ -238,7 +238,7 @@ fn example_briefs_meet_pdf_ua_and_warn_only_about_real_problems() {
             out.warnings
         );
         if name.contains("water") {
-            assert_eq!(codes, ["render/unknown-source"], "{name}");
+            assert_eq!(codes, ["render/unknown-citation"], "{name}");
         } else {
             assert!(codes.is_empty(), "{name}: {:?}", out.warnings);
         }
@@ -750,7 +750,7 @@ fn unknown_citation_keys_are_printed_as_written() {
     let unknown: Vec<&Diagnostic> = out
         .warnings
         .iter()
-        .filter(|w| w.code == "render/unknown-source")
+        .filter(|w| w.code == "render/unknown-citation")
         .collect();
     assert_eq!(unknown.len(), 2, "{:?}", out.warnings);
     assert_eq!(brief.doc.text(unknown[0].span), "nobody");
@@ -774,7 +774,7 @@ fn citation_styles_come_from_the_brief_then_the_configuration() {
     options.citation_style = Some("chicago-notse".to_owned());
     let (source, warnings) = typst_source(&brief.doc, &options).unwrap();
     assert_eq!(warnings.len(), 1);
-    assert_eq!(warnings[0].code, "render/citation-style");
+    assert_eq!(warnings[0].code, "render/unknown-style");
     assert_eq!(
         warnings[0].help.as_deref(),
         Some("did you mean `chicago-notes`?")
@@ -880,7 +880,7 @@ fn letter_paper_and_images() {
     let codes: Vec<&str> = out.warnings.iter().map(|w| w.code).collect();
     assert_eq!(
         codes,
-        ["render/unreadable-image", "render/remote-image"],
+        ["render/missing-image", "render/remote-image"],
         "{:?}",
         out.warnings
     );
