@@ -1,3 +1,5 @@
+//! Tests of citation formatting: styles, notes, locators and the specialized style.
+
 use std::path::{Path, PathBuf};
 
 use brief_model::ProjectFs;
