@@ -15,6 +15,29 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
             .and_then(|()| stdout.flush())
             .map_err(stdout_error);
     }
+    // A symlink is written through, so the link stays a link (as editors do).
+    let resolved;
+    let path = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            resolved = std::fs::canonicalize(path).map_err(|err| {
+                Failure::io(format!("{}: cannot follow the link: {err}", path.display()))
+            })?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
+    // A device, a pipe or a socket (`-o /dev/null`, `-o /dev/stderr`, a named pipe) cannot be
+    // replaced by a rename without destroying it: write into it.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+        && !meta.is_dir()
+    {
+        return std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut file| file.write_all(bytes).and_then(|()| file.flush()))
+            .map_err(|err| Failure::io(format!("{}: cannot write: {err}", path.display())));
+    }
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_owned(),
         _ => std::path::PathBuf::from("."),

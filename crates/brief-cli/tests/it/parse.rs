@@ -117,3 +117,31 @@ fn human_columns_count_characters_not_bytes() {
         assert!(stdout(&human).contains(&at), "{at} in {}", stdout(&human));
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn an_output_to_a_device_or_through_a_link_keeps_what_is_there() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let brief = repo().join("briefs/south-caucasus-border.md");
+    let brief = brief.to_str().unwrap();
+
+    // `-o /dev/null` writes into the device; it does not replace it with a file.
+    let output = run_in(dir.path(), &["parse", brief, "-o", "/dev/null"], None);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let meta = std::fs::symlink_metadata("/dev/null").unwrap();
+    assert!(
+        meta.file_type().is_char_device(),
+        "/dev/null is no longer a device"
+    );
+
+    // A link stays a link; the file it points to gets the output.
+    std::fs::write(dir.path().join("target.json"), "old").unwrap();
+    std::os::unix::fs::symlink("target.json", dir.path().join("link.json")).unwrap();
+    let output = run_in(dir.path(), &["parse", brief, "-o", "link.json"], None);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let link = std::fs::symlink_metadata(dir.path().join("link.json")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link was replaced");
+    let written = std::fs::read_to_string(dir.path().join("target.json")).unwrap();
+    assert!(written.starts_with('{'), "{written}");
+}
