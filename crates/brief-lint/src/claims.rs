@@ -6,7 +6,9 @@
 //! `unsourced` exactly when it raises a finding of an enabled rule.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use brief_model::{BlockKind, Document, Paragraph, Sentence, Span, count_words};
 use serde::Serialize;
 
@@ -179,20 +181,21 @@ pub fn analyse(doc: &Document, settings: &Settings) -> Analysis {
         .map(|idx| sentence_sourced(doc, settings, idx))
         .collect();
     let blockquotes = blockquote_groups(doc);
-    // Figures the body states with a source: a summary may repeat them without a citation.
-    let body_figures: std::collections::HashSet<String> = doc
-        .sentences
-        .iter()
-        .enumerate()
-        .filter(|(idx, s)| sourced[*idx] && !s.context.summary)
-        .flat_map(|(idx, _)| {
+    // Figures the body states with a source: a summary may repeat them without a citation. The
+    // quantities found on the way are kept for the sentence's own analysis below.
+    let mut quantities_of: Vec<Option<Vec<Range<usize>>>> = vec![None; doc.sentences.len()];
+    let mut body_figures = std::collections::HashSet::new();
+    if doc.sentences.iter().any(|s| s.context.summary) {
+        for (idx, sentence) in doc.sentences.iter().enumerate() {
+            if !sourced[idx] || sentence.context.summary {
+                continue;
+            }
             let view = View::new(doc, idx);
-            find_quantities(view.text(), &view.masks(true))
-                .into_iter()
-                .map(|r| figure_key(&view.text()[r]))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+            let found = find_quantities(view.text(), &view.masks(true));
+            body_figures.extend(found.iter().map(|r| figure_key(&view.text()[r.clone()])));
+            quantities_of[idx] = Some(found);
+        }
+    }
     let mut table_reported: Vec<bool> = vec![false; doc.tables.len()];
 
     for idx in 0..doc.sentences.len() {
@@ -262,7 +265,9 @@ pub fn analyse(doc: &Document, settings: &Settings) -> Analysis {
 
         // Quantities.
         if !prescriptive {
-            let mut quantities = find_quantities(text, &masks_all);
+            let mut quantities = quantities_of[idx]
+                .take()
+                .unwrap_or_else(|| find_quantities(text, &masks_all));
             if restates {
                 quantities.retain(|r| {
                     let key = figure_key(&text[r.clone()]);
@@ -1195,7 +1200,6 @@ pub(crate) fn find_quantities(text: &str, masks: &[Range<usize>]) -> Vec<Range<u
                 end
             };
             // "2 million", "12.7 per cent": the scale belongs to the figure.
-            let rest = text[end..].to_ascii_lowercase();
             for scale in [
                 " million",
                 " billion",
@@ -1204,26 +1208,41 @@ pub(crate) fn find_quantities(text: &str, masks: &[Range<usize>]) -> Vec<Range<u
                 " percent",
                 " percentage points",
             ] {
-                if rest.starts_with(scale) && is_word_end(text, end + scale.len()) {
+                if starts_with_ignore_case(&text[end..], scale)
+                    && is_word_end(text, end + scale.len())
+                {
                     end += scale.len();
                     break;
                 }
             }
             // A unit belongs to the figure as well: "9 GW", "300 kilograms", "5 bcm".
-            let rest = text[end..].to_ascii_lowercase();
-            if let Some(unit) = UNITS.iter().find(|u| {
-                rest.strip_prefix(' ')
-                    .is_some_and(|r| r.starts_with(*u) && is_word_end(r, u.len()))
-            }) {
+            if let Some(rest) = text[end..].strip_prefix(' ')
+                && let Some(unit) = UNITS
+                    .iter()
+                    .find(|u| starts_with_ignore_case(rest, u) && is_word_end(rest, u.len()))
+            {
                 end += 1 + unit.len();
             }
             out.push(start..end);
         }
     }
-    let lower = text.to_ascii_lowercase();
-    for word in SCALE_WORDS {
-        for (found, _) in lower.match_indices(word) {
-            let range = found..found + word.len();
+    // Spelled-out scales, each word's matches in the list's order (an earlier word wins where
+    // two overlap), as one pass over the text.
+    let mut scales: Vec<(usize, Range<usize>)> = scale_words()
+        .find_overlapping_iter(text)
+        .map(|m| (m.pattern().as_usize(), m.range()))
+        .collect();
+    if !scales.is_empty() {
+        scales.sort_by_key(|(word, range)| (*word, range.start));
+        let lower = text.to_ascii_lowercase();
+        let mut last: Option<(usize, usize)> = None;
+        for (word, range) in scales {
+            // A word's own matches do not overlap one another.
+            if last.is_some_and(|(w, end)| w == word && range.start < end) {
+                continue;
+            }
+            last = Some((word, range.end));
+            let found = range.start;
             if !is_scale(&lower, &range) {
                 continue;
             }
@@ -1240,6 +1259,23 @@ pub(crate) fn find_quantities(text: &str, masks: &[Range<usize>]) -> Vec<Range<u
     }
     out.sort_by_key(|r| r.start);
     out
+}
+
+/// [`SCALE_WORDS`] compiled for one pass over a sentence.
+fn scale_words() -> &'static AhoCorasick {
+    static MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
+    MATCHER.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(SCALE_WORDS)
+            .expect("the scale words compile")
+    })
+}
+
+/// Whether `text` starts with `prefix` (lowercase ASCII), ignoring ASCII case.
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len()
+        && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
 /// Whether a sentence points to a table or figure of the brief ("(Table 3)", "Figure 2 shows"),
@@ -1343,19 +1379,20 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
         }
     }
     // Calibres: "155mm artillery shells", "120 mm mortars".
-    let after = text[end..].to_lowercase();
-    if let Some(rest) = after
-        .strip_prefix("mm")
-        .or_else(|| after.strip_prefix(" mm"))
-        .or_else(|| after.strip_prefix("-mm"))
-    {
+    let after = &text[end..];
+    let calibre = ["mm", " mm", "-mm"]
+        .iter()
+        .find(|p| starts_with_ignore_case(after, p))
+        .map(|p| &after[p.len()..]);
+    if let Some(rest) = calibre {
         let noun = rest
             .split_whitespace()
             .next()
             .unwrap_or("")
-            .trim_matches(|c: char| !c.is_alphanumeric());
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
         if matches!(
-            noun,
+            noun.as_str(),
             "shell"
                 | "shells"
                 | "artillery"

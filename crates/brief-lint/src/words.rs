@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// The built-in lists, by name.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -109,6 +109,8 @@ impl PhraseSet {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
+                // The lists are short: a DFA is small and the fastest to search.
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(&phrases)
                 .ok()
         };
