@@ -45,10 +45,14 @@ pub(crate) fn report_replacements(
 ) {
     let doc = ctx.doc;
     for idx in 0..doc.sentences.len() {
+        let text = doc.sentences[idx].text.as_str();
+        let found = list.find(text);
+        if found.is_empty() {
+            continue;
+        }
         let view = crate::claims::View::new(doc, idx);
         let masks = view.masks(true);
-        let text = view.text();
-        for (range, pair) in list.find(text) {
+        for (range, pair) in found {
             if masks
                 .iter()
                 .any(|m| m.start < range.end && range.start < m.end)
