@@ -646,16 +646,20 @@ pub(crate) fn is_title_case(text: &str) -> bool {
 
 /// Sentences that prescribe rather than assert ("X should ...").
 fn is_prescriptive(text: &str) -> bool {
-    let lower = format!(" {} ", text.to_lowercase());
-    [
-        " should ",
-        " must ",
-        " ought to ",
-        " we recommend ",
-        " recommend that ",
-    ]
-    .iter()
-    .any(|m| lower.contains(m))
+    static MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
+    let matcher = MATCHER.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build([
+                " should ",
+                " must ",
+                " ought to ",
+                " we recommend ",
+                " recommend that ",
+            ])
+            .expect("the modal phrases compile")
+    });
+    matcher.is_match(&format!(" {text} "))
 }
 
 /// Sweeping words that claim nothing: a negated absolute is a hedge ("not always"), and some
@@ -909,49 +913,58 @@ const MONTH_LEADS: &[&str] = &[
 
 /// Month names used as dates without a year ("in early August", "on 5 March").
 fn months_without_year(text: &str, masks: &[Range<usize>]) -> Vec<Range<usize>> {
+    static MATCHER: OnceLock<(AhoCorasick, Vec<&'static str>)> = OnceLock::new();
+    let (matcher, names) = MATCHER.get_or_init(|| {
+        let names: Vec<&str> = months().collect();
+        let matcher = AhoCorasick::new(&names).expect("the month names compile");
+        (matcher, names)
+    });
+    // Every month's matches, in the order of the list (a month's own matches never overlap).
+    let mut found: Vec<(usize, usize)> = matcher
+        .find_overlapping_iter(text)
+        .map(|m| (m.pattern().as_usize(), m.start()))
+        .collect();
+    found.sort_unstable();
     let mut out = Vec::new();
-    for month in months() {
-        for (idx, _) in text.match_indices(month) {
-            let end = idx + month.len();
-            if !is_word_boundary(text, idx) || (!month.ends_with('.') && !is_word_end(text, end)) {
-                continue;
-            }
-            if masked(masks, &(idx..end)) {
-                continue;
-            }
-            let before: Vec<&str> = text[..idx].split_whitespace().rev().take(2).collect();
-            let prev = before
-                .first()
-                .map(|w| {
-                    w.trim_matches(|c: char| !c.is_alphanumeric())
-                        .to_lowercase()
-                })
-                .unwrap_or_default();
-            let prev_is_day = prev.chars().all(|c| c.is_ascii_digit()) && !prev.is_empty();
-            let next_is_day = text[end..]
-                .trim_start()
-                .split(|c: char| !c.is_ascii_digit())
-                .next()
-                .is_some_and(|d| !d.is_empty() && d.len() <= 2);
-            let is_date = MONTH_LEADS.contains(&prev.as_str()) || prev_is_day || next_is_day;
-            // "The 7 October attacks", "the January 6 hearings": a date that names an event.
-            let names_event = if prev_is_day {
-                before.get(1).is_some_and(|w| w.eq_ignore_ascii_case("the"))
-            } else {
-                next_is_day && prev == "the"
-            };
-            if names_event {
-                continue;
-            }
-            // "May" is also a verb and a name: require a date-like neighbour.
-            if month == "May"
-                && !(prev_is_day || next_is_day || MONTH_LEADS.contains(&prev.as_str()))
-            {
-                continue;
-            }
-            if is_date {
-                out.push(idx..end);
-            }
+    for (pattern, idx) in found {
+        let month = names[pattern];
+        let end = idx + month.len();
+        if !is_word_boundary(text, idx) || (!month.ends_with('.') && !is_word_end(text, end)) {
+            continue;
+        }
+        if masked(masks, &(idx..end)) {
+            continue;
+        }
+        let before: Vec<&str> = text[..idx].split_whitespace().rev().take(2).collect();
+        let prev = before
+            .first()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .unwrap_or_default();
+        let prev_is_day = prev.chars().all(|c| c.is_ascii_digit()) && !prev.is_empty();
+        let next_is_day = text[end..]
+            .trim_start()
+            .split(|c: char| !c.is_ascii_digit())
+            .next()
+            .is_some_and(|d| !d.is_empty() && d.len() <= 2);
+        let is_date = MONTH_LEADS.contains(&prev.as_str()) || prev_is_day || next_is_day;
+        // "The 7 October attacks", "the January 6 hearings": a date that names an event.
+        let names_event = if prev_is_day {
+            before.get(1).is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        } else {
+            next_is_day && prev == "the"
+        };
+        if names_event {
+            continue;
+        }
+        // "May" is also a verb and a name: require a date-like neighbour.
+        if month == "May" && !(prev_is_day || next_is_day || MONTH_LEADS.contains(&prev.as_str())) {
+            continue;
+        }
+        if is_date {
+            out.push(idx..end);
         }
     }
     out.sort_by_key(|r| r.start);
