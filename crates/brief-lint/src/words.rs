@@ -90,6 +90,9 @@ pub fn expand(pattern: &str) -> Vec<String> {
         .collect()
 }
 
+/// The longest list compiled to a DFA (see [`PhraseSet::new`]).
+const DFA_MAX_PHRASES: usize = 2_000;
+
 /// A compiled list of phrases, matched case-insensitively (ASCII) at word boundaries.
 #[derive(Clone, Debug)]
 pub struct PhraseSet {
@@ -106,12 +109,18 @@ impl PhraseSet {
         let matcher = if phrases.is_empty() {
             None
         } else {
-            AhoCorasickBuilder::new()
+            let mut builder = AhoCorasickBuilder::new();
+            builder
                 .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                // The lists are short: a DFA is small and the fastest to search.
-                .kind(Some(AhoCorasickKind::DFA))
+                .match_kind(MatchKind::LeftmostLongest);
+            // A DFA is the fastest to search and small for lists of a few hundred phrases; a
+            // project's much longer list gets the automaton the library chooses for its size.
+            if phrases.len() <= DFA_MAX_PHRASES {
+                builder.kind(Some(AhoCorasickKind::DFA));
+            }
+            builder
                 .build(&phrases)
+                .or_else(|_| builder.kind(None).build(&phrases))
                 .ok()
         };
         PhraseSet { phrases, matcher }
@@ -253,6 +262,18 @@ mod tests {
         let text = "Snow is known now. Experts say so; some arguers don't, but some argue.";
         let found: Vec<&str> = set.find(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(found, ["now", "Experts say", "some argue"]);
+    }
+
+    #[test]
+    fn a_long_list_still_matches() {
+        let mut phrases: Vec<String> = (0..DFA_MAX_PHRASES + 500)
+            .map(|n| format!("phrase number {n}"))
+            .collect();
+        phrases.push("experts say".into());
+        let set = PhraseSet::new(phrases);
+        let text = "Experts say phrase number 2400 matters.";
+        let found: Vec<&str> = set.find(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["Experts say", "phrase number 2400"]);
     }
 
     #[test]
