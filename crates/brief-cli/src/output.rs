@@ -15,13 +15,21 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
             .and_then(|()| stdout.flush())
             .map_err(stdout_error);
     }
-    // A symlink is written through, so the link stays a link (as editors do).
+    // A symlink is written through, so the link stays a link (as editors do); a dangling link
+    // creates its target.
     let resolved;
     let path = match std::fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
-            resolved = std::fs::canonicalize(path).map_err(|err| {
-                Failure::io(format!("{}: cannot follow the link: {err}", path.display()))
-            })?;
+            resolved = std::fs::canonicalize(path)
+                .or_else(|err| match std::fs::read_link(path) {
+                    Ok(target) if err.kind() == std::io::ErrorKind::NotFound => {
+                        Ok(path.parent().unwrap_or(Path::new(".")).join(target))
+                    }
+                    _ => Err(err),
+                })
+                .map_err(|err| {
+                    Failure::io(format!("{}: cannot follow the link: {err}", path.display()))
+                })?;
             resolved.as_path()
         }
         _ => path,

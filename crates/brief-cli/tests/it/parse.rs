@@ -149,4 +149,15 @@ fn an_output_to_a_device_or_through_a_link_keeps_what_is_there() {
     assert!(link.file_type().is_symlink(), "the link was replaced");
     let written = std::fs::read_to_string(dir.path().join("target.json")).unwrap();
     assert!(written.starts_with('{'), "{written}");
+
+    // A dangling link gets its target created.
+    std::os::unix::fs::symlink("new.json", dir.path().join("dangling.json")).unwrap();
+    let output = run_in(dir.path(), &["parse", brief, "-o", "dangling.json"], None);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let link = std::fs::symlink_metadata(dir.path().join("dangling.json")).unwrap();
+    assert!(
+        link.file_type().is_symlink(),
+        "the dangling link was replaced"
+    );
+    assert!(dir.path().join("new.json").is_file());
 }
