@@ -13,7 +13,9 @@
 //!    embedded Typst compiler and headless Chromium (`BRIEF_CHROMIUM`, else on the PATH).
 //!
 //! For context it also times pulldown-cmark's own `push_html` on the same bodies. Pandoc is
-//! `$PANDOC`, else `pandoc` on the PATH; without it that part is skipped. Without DIR the
+//! `$PANDOC`, else `pandoc` on the PATH; without it that part is skipped. `--html-only` stops
+//! after the second measurement; `--keep` keeps the rewritten briefs (to profile
+//! `brief render` on them) and names their folder. Without DIR the
 //! corpus is generated: 1,000 briefs from `../shared/bench/make_corpus.py --n 1000 --seed 1`.
 
 use std::fmt::Write as _;
@@ -31,7 +33,15 @@ const PANDOC_SAMPLE: usize = 20;
 const TYPST_SAMPLE: usize = 100;
 const CHROMIUM_SAMPLE: usize = 10;
 
-pub(crate) fn run(corpus: &Path) -> Result<String, String> {
+/// What `bench render` measures and keeps.
+pub(crate) struct Options {
+    /// Only the two in-process HTML measurements: no Pandoc, no PDF.
+    pub(crate) html_only: bool,
+    /// Keep the briefs rewritten to cite CSL-JSON sources.
+    pub(crate) keep: bool,
+}
+
+pub(crate) fn run(corpus: &Path, options: &Options) -> Result<String, String> {
     let mut files = Vec::new();
     collect(corpus, &mut files)?;
     files.sort();
@@ -108,6 +118,9 @@ pub(crate) fn run(corpus: &Path) -> Result<String, String> {
             per_ms(cited, files.len()),
             files.len() as f64 / cited.as_secs_f64()
         );
+        if options.html_only {
+            return Ok(());
+        }
         match pandoc(&work, &cited_files)? {
             Some((elapsed, sample)) => {
                 let pandoc_ms = per_ms(elapsed, sample);
@@ -130,7 +143,11 @@ pub(crate) fn run(corpus: &Path) -> Result<String, String> {
         pdf_engines(&work, &cited_files, &mut report)?;
         Ok::<(), String>(())
     })();
-    let _ = std::fs::remove_dir_all(&work);
+    if options.keep {
+        let _ = writeln!(report, "rewritten briefs kept in {}", work.display());
+    } else {
+        let _ = std::fs::remove_dir_all(&work);
+    }
     result?;
     Ok(report)
 }

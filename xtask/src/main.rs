@@ -34,11 +34,17 @@ fn main() -> ExitCode {
             flag(rest, "--n").unwrap_or(200) as usize,
             flag(rest, "--seed").unwrap_or(1),
         ),
-        ["bench", "render"] => crate::corpus::make(1000, 1500, 1)
-            .and_then(|dir| bench_render::run(&dir))
-            .map(|r| print!("{r}")),
-        ["bench", "render", dir] => {
-            bench_render::run(std::path::Path::new(dir)).map(|r| print!("{r}"))
+        ["bench", "render", rest @ ..] => {
+            let options = bench_render::Options {
+                html_only: rest.contains(&"--html-only"),
+                keep: rest.contains(&"--keep"),
+            };
+            match rest.iter().find(|a| !a.starts_with("--")) {
+                Some(dir) => bench_render::run(std::path::Path::new(dir), &options),
+                None => crate::corpus::make(1000, 1500, 1)
+                    .and_then(|dir| bench_render::run(&dir, &options)),
+            }
+            .map(|r| print!("{r}"))
         }
         ["bench", "lint", rest @ ..] => bench::lint(
             flag(rest, "--n").unwrap_or(1000) as usize,
@@ -46,7 +52,7 @@ fn main() -> ExitCode {
         ),
         _ => {
             eprintln!(
-                "usage: cargo xtask codegen [--check]\n       cargo xtask man\n       cargo xtask screenshots\n       cargo xtask recall [--n N] [--seed S]\n       cargo run --release -p xtask -- bench lint [--n N] [--baselines]\n       cargo run --release -p xtask -- bench render [DIR]"
+                "usage: cargo xtask codegen [--check]\n       cargo xtask man\n       cargo xtask screenshots\n       cargo xtask recall [--n N] [--seed S]\n       cargo run --release -p xtask -- bench lint [--n N] [--baselines]\n       cargo run --release -p xtask -- bench render [DIR] [--html-only] [--keep]"
             );
             return ExitCode::from(2);
         }

@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::collections::hash_map::Entry as HmEntry;
 use std::collections::{HashMap, HashSet};
 use std::fmt::{Debug, Write};
-use std::hash::Hash;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::num::{NonZeroI16, NonZeroUsize};
 use std::sync::Arc;
 use std::{mem, vec};
@@ -1754,12 +1754,14 @@ impl<'a> StyleContext<'a> {
                 if ctx.instance.cite_props.speculative.ibid != IbidState::Different {
                     let prev_ibid = ctx.instance.cite_props.speculative.ibid;
                     ctx.instance.cite_props.speculative.ibid = IbidState::Different;
+                    ctx.writing.info_epoch += 1;
                     if self.csl.citation.layout.will_render(ctx, author_var) {
                         ctx.set_special_form(Some(SpecialForm::VarOnly(author_var)));
                         do_regular(ctx);
                         needs_bibliography = false;
                     }
                     ctx.instance.cite_props.speculative.ibid = prev_ibid;
+                    ctx.writing.info_epoch += 1;
                 }
 
                 if needs_bibliography {
@@ -2168,6 +2170,13 @@ pub(crate) struct WritingContext {
     /// The disambiguation-relevant properties of the first `cs:name` element.
     /// This is `None` if no `cs:name` elements were rendered.
     first_name: Option<NameDisambiguationProperties>,
+    /// Results of `will_have_info` for the elements of this render, so that
+    /// nested groups and macros do not recompute their descendants at every
+    /// level. See [`InfoKey`] for what a result depends on.
+    info_memo: HashMap<InfoKey, (bool, UsageInfo), BuildHasherDefault<InfoHasher>>,
+    /// Bumped whenever the special form or the ibid state of the instance
+    /// changes during a render, so that earlier memoized results go stale.
+    info_epoch: u32,
 
     // Inheritable settings.
     /// A stack of formatting. Always contains the format of the root layout
@@ -2203,6 +2212,8 @@ impl Default for WritingContext {
             checked_disambiguate: false,
             first_date: true,
             first_name: None,
+            info_memo: HashMap::with_capacity_and_hasher(256, Default::default()),
+            info_epoch: 0,
             format_stack: NonEmptyStack::default(),
             cases: NonEmptyStack::default(),
             name_options: NonEmptyStack::default(),
@@ -3291,6 +3302,33 @@ impl<'a, T: EntryLike> Context<'a, T> {
     /// Set the [`SpecialForm`]
     fn set_special_form(&mut self, form: Option<SpecialForm>) {
         self.instance.kind = form;
+        self.writing.info_epoch += 1;
+    }
+
+    /// The key under which `will_have_info` of `elem` is memoized in the
+    /// current state, or `None` if the call must not be memoized: while
+    /// queried variables are being suppressed (inside `cs:substitute`), a
+    /// lookup has side effects that a memoized result would skip.
+    fn info_key<E>(&self, elem: &E) -> Option<InfoKey> {
+        if self.writing.suppress_queried_variables {
+            return None;
+        }
+        Some(InfoKey {
+            elem: elem as *const E as usize,
+            epoch: self.writing.info_epoch,
+            suppressed: self.writing.suppressed_variables.borrow().len(),
+            first_date: self.writing.first_date,
+        })
+    }
+
+    /// A memoized `will_have_info` result.
+    fn memoized_info(&self, key: &InfoKey) -> Option<(bool, UsageInfo)> {
+        self.writing.info_memo.get(key).copied()
+    }
+
+    /// Memoize a `will_have_info` result.
+    fn memoize_info(&mut self, key: InfoKey, info: (bool, UsageInfo)) {
+        self.writing.info_memo.insert(key, info);
     }
 }
 
@@ -3316,6 +3354,57 @@ impl<T: EntryLike> Write for Context<'_, T> {
     fn write_str(&mut self, s: &str) -> std::fmt::Result {
         self.push_str(s);
         Ok(())
+    }
+}
+
+/// What the result of `will_have_info` depends on within one render: the
+/// element (by address, as elements live in the style for the whole render),
+/// the special form and ibid state (through the epoch), the variables
+/// suppressed so far, and whether a date has been rendered yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct InfoKey {
+    elem: usize,
+    epoch: u32,
+    suppressed: usize,
+    first_date: bool,
+}
+
+/// A multiply-rotate hasher for [`InfoKey`]s: the keys are a few integers,
+/// for which SipHash's resistance to collisions is wasted time.
+#[derive(Debug, Clone, Copy, Default)]
+struct InfoHasher(u64);
+
+impl InfoHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for InfoHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.add(u64::from(byte));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
     }
 }
 

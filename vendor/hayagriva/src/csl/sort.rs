@@ -1,12 +1,14 @@
+use std::cell::RefCell;
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use citationberg::taxonomy::Variable;
 use citationberg::{
     DemoteNonDroppingParticle, InheritableNameOptions, LocaleCode, LongShortForm, Sort,
     SortDirection, SortKey,
 };
-use icu_collator::Collator;
 use icu_collator::options::CollatorOptions;
+use icu_collator::{Collator, CollatorBorrowed};
 use icu_locale::Locale as IcuLocale;
 
 use crate::csl::BufWriteFormat;
@@ -19,15 +21,27 @@ trait CollationOrd: Ord {
     fn collation_cmp(&self, other: &Self, locale: LocaleCode) -> Ordering;
 }
 
+thread_local! {
+    /// A collator per locale (`None` for a locale ICU cannot parse), built once
+    /// per thread instead of once per comparison.
+    static COLLATORS: RefCell<HashMap<String, Option<CollatorBorrowed<'static>>>> =
+        RefCell::new(HashMap::new());
+}
+
 impl CollationOrd for str {
     fn collation_cmp(&self, other: &Self, locale: LocaleCode) -> Ordering {
-        if let Ok(locale) = locale.0.parse::<IcuLocale>() {
-            let options = CollatorOptions::default();
-            let collator = Collator::try_new(locale.into(), options).unwrap();
-            collator.compare(self, other)
-        } else {
-            self.cmp(other)
-        }
+        COLLATORS.with(|collators| {
+            let mut collators = collators.borrow_mut();
+            let collator = collators.entry(locale.0).or_insert_with_key(|locale| {
+                let locale = locale.parse::<IcuLocale>().ok()?;
+                let options = CollatorOptions::default();
+                Some(Collator::try_new(locale.into(), options).unwrap())
+            });
+            match collator {
+                Some(collator) => collator.compare(self, other),
+                None => self.cmp(other),
+            }
+        })
     }
 }
 
@@ -50,6 +64,9 @@ impl CollationOrd for String {
 
 impl StyleContext<'_> {
     /// Retrieve the ordering of two entries according to the given sort key.
+    ///
+    /// `a_macro` and `b_macro` are the rendered sort macro if `key` is one.
+    #[allow(clippy::too_many_arguments)]
     fn cmp_entries<T: EntryLike>(
         &self,
         a: &CitationItem<T>,
@@ -57,7 +74,8 @@ impl StyleContext<'_> {
         b: &CitationItem<T>,
         b_idx: usize,
         key: &SortKey,
-        term_locale: Option<&LocaleCode>,
+        a_macro: Option<&Option<String>>,
+        b_macro: Option<&Option<String>>,
     ) -> Ordering {
         let (ordering, empty_value) = match key {
             SortKey::Variable { variable: Variable::Standard(s), .. } => {
@@ -134,45 +152,12 @@ impl StyleContext<'_> {
                     (None, None) => (Ordering::Equal, true),
                 }
             }
-            SortKey::MacroName {
-                name,
-                names_min,
-                names_use_first,
-                names_use_last,
-                ..
-            } => {
-                let render = |entry: &CitationItem<T>, idx: usize| {
-                    let mut ctx = self.macro_sorting_ctx(
-                        entry,
-                        idx,
-                        entry.locale.as_ref(),
-                        term_locale,
-                        false,
-                    );
-                    ctx.writing.name_options.push(InheritableNameOptions {
-                        et_al_min: *names_min,
-                        et_al_subsequent_min: *names_min,
-                        et_al_use_first: *names_use_first,
-                        et_al_subsequent_use_first: *names_use_first,
-                        et_al_use_last: *names_use_last,
-                        ..Default::default()
-                    });
-
-                    self.get_macro(name).map(|m| {
-                        for child in &m.children {
-                            child.render(&mut ctx)
-                        }
-                        ctx.flush().0.into_iter().fold(String::new(), |mut s, f| {
-                            f.write_buf(&mut s, BufWriteFormat::Plain).unwrap();
-                            s.to_lowercase()
-                        })
-                    })
-                };
-
-                let a_rendered = render(a, a_idx);
-                let b_rendered = render(b, b_idx);
-
-                (a_rendered.collation_cmp(&b_rendered, self.locale()), false)
+            SortKey::MacroName { .. } => {
+                let (a_rendered, b_rendered) = (
+                    a_macro.expect("macro keys are rendered before sorting"),
+                    b_macro.expect("macro keys are rendered before sorting"),
+                );
+                (a_rendered.collation_cmp(b_rendered, self.locale()), false)
             }
         };
 
@@ -186,6 +171,42 @@ impl StyleContext<'_> {
         }
     }
 
+    /// Render the sort macro `key` for `entry`, as a lowercase plain string.
+    fn render_sort_macro<T: EntryLike>(
+        &self,
+        entry: &CitationItem<T>,
+        idx: usize,
+        key: &SortKey,
+        term_locale: Option<&LocaleCode>,
+    ) -> Option<String> {
+        let SortKey::MacroName {
+            name, names_min, names_use_first, names_use_last, ..
+        } = key
+        else {
+            return None;
+        };
+        let mut ctx =
+            self.macro_sorting_ctx(entry, idx, entry.locale.as_ref(), term_locale, false);
+        ctx.writing.name_options.push(InheritableNameOptions {
+            et_al_min: *names_min,
+            et_al_subsequent_min: *names_min,
+            et_al_use_first: *names_use_first,
+            et_al_subsequent_use_first: *names_use_first,
+            et_al_use_last: *names_use_last,
+            ..Default::default()
+        });
+
+        self.get_macro(name).map(|m| {
+            for child in &m.children {
+                child.render(&mut ctx)
+            }
+            ctx.flush().0.into_iter().fold(String::new(), |mut s, f| {
+                f.write_buf(&mut s, BufWriteFormat::Plain).unwrap();
+                s.to_lowercase()
+            })
+        })
+    }
+
     /// Sorts the given citation items by the style's sort keys.
     pub fn sort<T: EntryLike>(
         &self,
@@ -194,24 +215,56 @@ impl StyleContext<'_> {
         term_locale: Option<&LocaleCode>,
         citation_number: impl Fn(&T) -> usize,
     ) {
-        if let Some(sort) = sort {
-            cites.sort_by(|a, b| {
-                let mut ordering = Ordering::Equal;
-                for key in &sort.keys {
-                    ordering = self.cmp_entries(
-                        a,
-                        citation_number(a.entry),
-                        b,
-                        citation_number(b.entry),
-                        key,
-                        term_locale,
-                    );
-                    if ordering != Ordering::Equal {
-                        break;
-                    }
+        let Some(sort) = sort else { return };
+        if cites.len() < 2 {
+            return;
+        }
+        // Render every macro key of every item once, not once per comparison.
+        let numbers: Vec<usize> =
+            cites.iter().map(|c| citation_number(c.entry)).collect();
+        let macros: Vec<Vec<Option<String>>> = cites
+            .iter()
+            .zip(&numbers)
+            .map(|(cite, &number)| {
+                sort.keys
+                    .iter()
+                    .map(|key| self.render_sort_macro(cite, number, key, term_locale))
+                    .collect()
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..cites.len()).collect();
+        order.sort_by(|&a, &b| {
+            let mut ordering = Ordering::Equal;
+            for (k, key) in sort.keys.iter().enumerate() {
+                let is_macro = matches!(key, SortKey::MacroName { .. });
+                ordering = self.cmp_entries(
+                    &cites[a],
+                    numbers[a],
+                    &cites[b],
+                    numbers[b],
+                    key,
+                    is_macro.then(|| &macros[a][k]),
+                    is_macro.then(|| &macros[b][k]),
+                );
+                if ordering != Ordering::Equal {
+                    break;
                 }
-                ordering
-            });
+            }
+            ordering
+        });
+        // Apply the permutation: position `i` receives the item at `order[i]`.
+        let mut placed = vec![false; order.len()];
+        for start in 0..order.len() {
+            if placed[start] {
+                continue;
+            }
+            let mut i = start;
+            while order[i] != start {
+                cites.swap(i, order[i]);
+                placed[i] = true;
+                i = order[i];
+            }
+            placed[i] = true;
         }
     }
 }

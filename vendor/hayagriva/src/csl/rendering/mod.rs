@@ -21,7 +21,9 @@ use crate::lang::{Case, SentenceCase, TitleCase};
 use crate::types::{ChunkedString, Date, MaybeTyped, Numeric};
 
 use super::taxonomy::{EntryLike, NumberOrPageVariableResult};
-use super::{Context, ElemMeta, IbidState, SpecialForm, UsageInfo, write_year};
+use super::{
+    Context, DisambiguateState, ElemMeta, IbidState, SpecialForm, UsageInfo, write_year,
+};
 
 pub mod names;
 
@@ -940,6 +942,17 @@ fn render_date_part<T: EntryLike>(
 /// Render the year suffix if it is set and the style will not render it
 /// explicitly.
 fn render_year_suffix_implicitly<T: EntryLike>(ctx: &mut Context<T>) {
+    // Without a year suffix from disambiguation there is nothing to render:
+    // skip the walk over both layouts. (While queried variables are being
+    // suppressed, that walk has side effects, so it is kept as it was.)
+    if !ctx.writing.suppress_queried_variables
+        && !matches!(
+            ctx.instance.cite_props.speculative.disambiguation,
+            DisambiguateState::YearSuffix(_)
+        )
+    {
+        return;
+    }
     if ctx.renders_year_suffix_implicitly()
         && let Some(year_suffix) = ctx.resolve_standard_variable(
             LongShortForm::default(),
@@ -1378,23 +1391,48 @@ impl RenderCsl for citationberg::LayoutRenderingElement {
     }
 
     fn will_have_info<T: EntryLike>(&self, ctx: &mut Context<T>) -> (bool, UsageInfo) {
-        match self {
-            citationberg::LayoutRenderingElement::Text(text) => text.will_have_info(ctx),
-            citationberg::LayoutRenderingElement::Number(num) => num.will_have_info(ctx),
-            citationberg::LayoutRenderingElement::Label(label) => {
-                label.will_have_info(ctx)
+        // Only elements with descendants are worth a memo entry.
+        let composite = match self {
+            citationberg::LayoutRenderingElement::Text(text) => {
+                matches!(text.target, TextTarget::Macro { .. })
             }
-            citationberg::LayoutRenderingElement::Date(date) => date.will_have_info(ctx),
-            citationberg::LayoutRenderingElement::Names(names) => {
-                names.will_have_info(ctx)
-            }
-            citationberg::LayoutRenderingElement::Choose(choose) => {
-                choose.will_have_info(ctx)
-            }
-            citationberg::LayoutRenderingElement::Group(group) => {
-                group.will_have_info(ctx)
-            }
+            citationberg::LayoutRenderingElement::Choose(_)
+            | citationberg::LayoutRenderingElement::Group(_)
+            | citationberg::LayoutRenderingElement::Names(_) => true,
+            _ => false,
+        };
+        if !composite {
+            return compute_info(self, ctx);
         }
+        let key = ctx.info_key(self);
+        if let Some(key) = &key
+            && let Some(info) = ctx.memoized_info(key)
+        {
+            return info;
+        }
+        let info = compute_info(self, ctx);
+        if let Some(key) = key {
+            ctx.memoize_info(key, info);
+        }
+        info
+    }
+}
+
+/// `will_have_info` of an element without the memo.
+fn compute_info<T: EntryLike>(
+    elem: &citationberg::LayoutRenderingElement,
+    ctx: &mut Context<T>,
+) -> (bool, UsageInfo) {
+    match elem {
+        citationberg::LayoutRenderingElement::Text(text) => text.will_have_info(ctx),
+        citationberg::LayoutRenderingElement::Number(num) => num.will_have_info(ctx),
+        citationberg::LayoutRenderingElement::Label(label) => label.will_have_info(ctx),
+        citationberg::LayoutRenderingElement::Date(date) => date.will_have_info(ctx),
+        citationberg::LayoutRenderingElement::Names(names) => names.will_have_info(ctx),
+        citationberg::LayoutRenderingElement::Choose(choose) => {
+            choose.will_have_info(ctx)
+        }
+        citationberg::LayoutRenderingElement::Group(group) => group.will_have_info(ctx),
     }
 }
 
