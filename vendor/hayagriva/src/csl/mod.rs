@@ -62,6 +62,10 @@ impl<T: EntryLike> Default for BibliographyDriver<'_, T> {
 #[derive(Clone, Debug, PartialEq)]
 struct SpeculativeItemRender<'a, T: EntryLike> {
     rendered: ElemChildren,
+    /// The properties `rendered` was rendered with (and no collapse verdict),
+    /// or `None` if that is not known. If the final properties are the same,
+    /// the final render would be identical and is skipped.
+    rendered_props: Option<CiteProperties<'a>>,
     entry: &'a T,
     cite_props: CiteProperties<'a>,
     checked_disambiguate: bool,
@@ -208,6 +212,9 @@ impl<T: EntryLike + Hash + PartialEq + Eq + Debug> BibliographyDriver<'_, T> {
 
                 renders.push(SpeculativeItemRender {
                     entry,
+                    // The identifier usage just copied is written, not read,
+                    // by a citation render: `rendered` depends on the rest.
+                    rendered_props: Some(cite_props.clone()),
                     cite_props,
                     checked_disambiguate: ctx.writing.checked_disambiguate,
                     first_name: ctx.writing.first_name.clone(),
@@ -282,6 +289,10 @@ impl<T: EntryLike + Hash + PartialEq + Eq + Debug> BibliographyDriver<'_, T> {
                     if let Some(state) = rerender.get(&(item.entry as _)) {
                         item.cite_props.speculative.disambiguation = state.clone();
                         item.rendered = do_rerender(&style_ctx, item, cite.request);
+                        item.rendered_props = item
+                            .collapse_verdict
+                            .is_none()
+                            .then(|| item.cite_props.clone());
                     }
                 }
             }
@@ -406,7 +417,12 @@ impl<T: EntryLike + Hash + PartialEq + Eq + Debug> BibliographyDriver<'_, T> {
             }
 
             for item in cite.items.iter_mut() {
-                item.rendered = last_purpose_render(&style_ctx, item, cite.request);
+                let unchanged = item.purpose != Some(CitePurpose::Year)
+                    && item.collapse_verdict.is_none()
+                    && item.rendered_props.as_ref() == Some(&item.cite_props);
+                if !unchanged {
+                    item.rendered = last_purpose_render(&style_ctx, item, cite.request);
+                }
             }
 
             // 6. Add affixes.
