@@ -79,6 +79,40 @@ struct SpeculativeItemRender<'a, T: EntryLike> {
     collapse_verdict: Option<CollapseVerdict>,
 }
 
+/// Everything a first (speculative) citation render depends on. The note
+/// number is left out: rendering reads the properties derived from it (the
+/// first note number, near-note) but not the number itself.
+struct SpeculativeInputs<'a, T: EntryLike> {
+    entry: &'a T,
+    style: &'a IndependentStyle,
+    locale_files: &'a [Locale],
+    request_locale: Option<LocaleCode>,
+    item_locale: Option<LocaleCode>,
+    purpose: Option<CitePurpose>,
+    cite_props: CiteProperties<'a>,
+}
+
+impl<T: EntryLike> SpeculativeInputs<'_, T> {
+    fn same(&self, other: &Self) -> bool {
+        std::ptr::eq(self.entry, other.entry)
+            && std::ptr::eq(self.style, other.style)
+            && std::ptr::eq(self.locale_files, other.locale_files)
+            && self.request_locale == other.request_locale
+            && self.item_locale == other.item_locale
+            && self.purpose == other.purpose
+            && self.cite_props == other.cite_props
+    }
+}
+
+/// What a first citation render produces.
+#[derive(Clone)]
+struct SpeculativeOutputs {
+    identifier_usage: IdentifierUsage,
+    checked_disambiguate: bool,
+    first_name: Option<NameDisambiguationProperties>,
+    rendered: ElemChildren,
+}
+
 #[derive(Debug, PartialEq)]
 struct SpeculativeCiteRender<'a, 'b, T: EntryLike> {
     items: Vec<SpeculativeItemRender<'a, T>>,
@@ -144,6 +178,9 @@ impl<T: EntryLike + Hash + PartialEq + Eq + Debug> BibliographyDriver<'_, T> {
         let mut seen: HashSet<*const T> = HashSet::new();
         let mut res: Vec<SpeculativeCiteRender<T>> = Vec::new();
         let mut last_cite: Option<&CitationItem<T>> = None;
+        // A render depends on its inputs only; an item cited again in the
+        // same position reuses the first render (see `SpeculativeInputs`).
+        let mut speculative: Vec<(SpeculativeInputs<T>, SpeculativeOutputs)> = Vec::new();
 
         for citation in &mut self.citations {
             let style = citation.style();
@@ -196,19 +233,47 @@ impl<T: EntryLike + Hash + PartialEq + Eq + Debug> BibliographyDriver<'_, T> {
                     ),
                 };
 
-                let ctx = style.do_citation(
-                    *entry,
-                    cite_props.clone(),
-                    item.locale.as_ref(),
-                    citation.locale.as_ref(),
-                    item.purpose,
-                    None,
-                );
+                let inputs = SpeculativeInputs {
+                    entry: *entry,
+                    style: citation.style,
+                    locale_files: citation.locale_files,
+                    request_locale: citation.locale.clone(),
+                    item_locale: item.locale.clone(),
+                    purpose: item.purpose,
+                    cite_props: CiteProperties {
+                        // Only used to derive the other properties.
+                        certain: CertainCiteProperties {
+                            note_number: None,
+                            ..cite_props.certain
+                        },
+                        speculative: cite_props.speculative.clone(),
+                    },
+                };
+                let outputs = match speculative.iter().find(|(i, _)| i.same(&inputs)) {
+                    Some((_, outputs)) => outputs.clone(),
+                    None => {
+                        let ctx = style.do_citation(
+                            *entry,
+                            cite_props.clone(),
+                            item.locale.as_ref(),
+                            citation.locale.as_ref(),
+                            item.purpose,
+                            None,
+                        );
+                        let outputs = SpeculativeOutputs {
+                            identifier_usage: ctx.instance.identifier_usage.take(),
+                            checked_disambiguate: ctx.writing.checked_disambiguate,
+                            first_name: ctx.writing.first_name.clone(),
+                            rendered: ctx.flush(),
+                        };
+                        speculative.push((inputs, outputs.clone()));
+                        outputs
+                    }
+                };
 
                 // Copy the identifier usage from the context. Assume it does
                 // not change throughout disambiguation.
-                cite_props.speculative.identifier_usage =
-                    ctx.instance.identifier_usage.take();
+                cite_props.speculative.identifier_usage = outputs.identifier_usage;
 
                 renders.push(SpeculativeItemRender {
                     entry,
@@ -216,12 +281,12 @@ impl<T: EntryLike + Hash + PartialEq + Eq + Debug> BibliographyDriver<'_, T> {
                     // by a citation render: `rendered` depends on the rest.
                     rendered_props: Some(cite_props.clone()),
                     cite_props,
-                    checked_disambiguate: ctx.writing.checked_disambiguate,
-                    first_name: ctx.writing.first_name.clone(),
+                    checked_disambiguate: outputs.checked_disambiguate,
+                    first_name: outputs.first_name,
                     delim_override: None,
                     group_idx: None,
                     locator: item.locator.clone(),
-                    rendered: ctx.flush(),
+                    rendered: outputs.rendered,
                     hidden: item.hidden,
                     locale: item.locale.clone(),
                     purpose: item.purpose,
@@ -2101,8 +2166,38 @@ impl<'a, T: EntryLike> CitationItem<'a, T> {
 
 impl<'a> StyleContext<'a> {
     /// Retrieve a macro.
+    ///
+    /// Styles call macros by name thousands of times per render, and a style
+    /// has up to a few hundred macros: the position found for a call site
+    /// (the address of the name in the style) is remembered per thread and
+    /// checked before use.
     fn get_macro(&self, name: &str) -> Option<&'a CslMacro> {
-        self.csl.macros.iter().find(|m| m.name == name)
+        type Positions =
+            HashMap<(usize, usize, usize), usize, BuildHasherDefault<InfoHasher>>;
+        thread_local! {
+            static POSITIONS: RefCell<Positions> = RefCell::new(Positions::default());
+        }
+        let key = (
+            self.csl as *const IndependentStyle as usize,
+            name.as_ptr() as usize,
+            name.len(),
+        );
+        let known = POSITIONS.with(|positions| positions.borrow().get(&key).copied());
+        if let Some(found) = known.and_then(|i| self.csl.macros.get(i))
+            && found.name == name
+        {
+            return Some(found);
+        }
+        let i = self.csl.macros.iter().position(|m| m.name == name)?;
+        POSITIONS.with(|positions| {
+            let mut positions = positions.borrow_mut();
+            // Call sites of styles no longer in use must not pile up.
+            if positions.len() >= 1 << 16 {
+                positions.clear();
+            }
+            positions.insert(key, i);
+        });
+        self.csl.macros.get(i)
     }
 
     /// Get the locale for the given language in the style.

@@ -127,7 +127,7 @@ impl RenderCsl for citationberg::Text {
             },
             ResolvedTextTarget::Macro(mac) => {
                 // Treat macros as groups: don't render if all variables are empty.
-                let info = self.will_have_info(ctx).1;
+                let info = memoized_info(self, ctx).1;
                 should_render = info.should_render_group();
                 if should_render {
                     // Delimiters from ancestor delimiting elements are NOT
@@ -1309,7 +1309,7 @@ impl RenderCsl for citationberg::Group {
 
         let affix_loc = ctx.apply_prefix(&affixes);
 
-        let info = self.will_have_info(ctx).1;
+        let info = memoized_info(self, ctx).1;
 
         let delim_idx = ctx.writing.push_delimiter(self.delimiter.clone());
         render_with_delimiter(&self.children, ctx);
@@ -1391,31 +1391,44 @@ impl RenderCsl for citationberg::LayoutRenderingElement {
     }
 
     fn will_have_info<T: EntryLike>(&self, ctx: &mut Context<T>) -> (bool, UsageInfo) {
-        // Only elements with descendants are worth a memo entry.
-        let composite = match self {
-            citationberg::LayoutRenderingElement::Text(text) => {
-                matches!(text.target, TextTarget::Macro { .. })
+        // Only elements with descendants are worth a memo entry. The key is
+        // the inner element, so that its own `render` finds the entry too.
+        match self {
+            citationberg::LayoutRenderingElement::Text(text)
+                if matches!(text.target, TextTarget::Macro { .. }) =>
+            {
+                memoized_info(text, ctx)
             }
-            citationberg::LayoutRenderingElement::Choose(_)
-            | citationberg::LayoutRenderingElement::Group(_)
-            | citationberg::LayoutRenderingElement::Names(_) => true,
-            _ => false,
-        };
-        if !composite {
-            return compute_info(self, ctx);
+            citationberg::LayoutRenderingElement::Choose(choose) => {
+                memoized_info(choose, ctx)
+            }
+            citationberg::LayoutRenderingElement::Group(group) => {
+                memoized_info(group, ctx)
+            }
+            citationberg::LayoutRenderingElement::Names(names) => {
+                memoized_info(names, ctx)
+            }
+            _ => compute_info(self, ctx),
         }
-        let key = ctx.info_key(self);
-        if let Some(key) = &key
-            && let Some(info) = ctx.memoized_info(key)
-        {
-            return info;
-        }
-        let info = compute_info(self, ctx);
-        if let Some(key) = key {
-            ctx.memoize_info(key, info);
-        }
-        info
     }
+}
+
+/// `will_have_info` of `elem`, memoized for the current render and state.
+fn memoized_info<E: RenderCsl, T: EntryLike>(
+    elem: &E,
+    ctx: &mut Context<T>,
+) -> (bool, UsageInfo) {
+    let key = ctx.info_key(elem);
+    if let Some(key) = &key
+        && let Some(info) = ctx.memoized_info(key)
+    {
+        return info;
+    }
+    let info = elem.will_have_info(ctx);
+    if let Some(key) = key {
+        ctx.memoize_info(key, info);
+    }
+    info
 }
 
 /// `will_have_info` of an element without the memo.
