@@ -22,7 +22,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use brief_model::{Diagnostic, Document, Loader, Severity, Source, Span};
-use hayagriva::archive::{ArchivedStyle, locales};
+use hayagriva::archive::{ArchivedStyle, LOCALE_CODES, locale};
 use hayagriva::citationberg::json::Item;
 use hayagriva::citationberg::taxonomy::Locator;
 use hayagriva::citationberg::{IndependentStyle, Locale, LocaleCode, Style, StyleClass};
@@ -282,14 +282,10 @@ fn choose_style(
     )
 }
 
-fn all_locales() -> &'static [Locale] {
-    static LOCALES: OnceLock<Vec<Locale>> = OnceLock::new();
-    LOCALES.get_or_init(locales)
-}
-
 /// The locale files a brief in `lang` needs: its language's and American English (the CSL
 /// fallback). hayagriva searches the files it is given for every term, so passing all sixty
-/// bundled locales makes formatting several times slower.
+/// bundled locales makes formatting several times slower; and only these are deserialized,
+/// which keeps the first render of a process fast.
 fn locales_for(lang: &str) -> Arc<Vec<Locale>> {
     static CACHE: OnceLock<Mutex<HashMap<String, Arc<Vec<Locale>>>>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
@@ -298,15 +294,13 @@ fn locales_for(lang: &str) -> Arc<Vec<Locale>> {
     if let Some(found) = cache.get(&base) {
         return Arc::clone(found);
     }
-    let chosen: Vec<Locale> = all_locales()
+    let chosen: Vec<Locale> = LOCALE_CODES
         .iter()
-        .filter(|locale| {
-            locale.lang.as_ref().is_some_and(|code| {
-                let code = code.0.to_ascii_lowercase();
-                code == "en-us" || code.split('-').next() == Some(base.as_str())
-            })
+        .filter(|code| {
+            let code = code.to_ascii_lowercase();
+            code == "en-us" || code.split('-').next() == Some(base.as_str())
         })
-        .cloned()
+        .filter_map(|code| locale(code))
         .collect();
     let chosen = Arc::new(chosen);
     cache.insert(base, Arc::clone(&chosen));

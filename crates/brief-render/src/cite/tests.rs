@@ -26,6 +26,27 @@ fn unknown_names_suggest_the_closest() {
     assert_eq!(help, "did you mean `chicago-notes`?");
 }
 
+#[test]
+fn locales_are_chosen_by_their_code_without_loading_the_others() {
+    // Choosing by code is choosing by the locale's own language tag.
+    for &code in LOCALE_CODES {
+        let loaded = locale(code).unwrap();
+        assert_eq!(loaded.lang.as_ref().map(|l| l.0.as_str()), Some(code));
+    }
+    let codes = |lang: &str| -> Vec<String> {
+        let mut codes: Vec<String> = locales_for(lang)
+            .iter()
+            .filter_map(|l| l.lang.as_ref().map(|c| c.0.clone()))
+            .collect();
+        codes.sort();
+        codes
+    };
+    assert_eq!(codes("de-DE"), ["de-AT", "de-CH", "de-DE", "en-US"]);
+    assert_eq!(codes("en"), ["en-GB", "en-US"]);
+    assert_eq!(codes("hy"), ["en-US", "hy-AM"]);
+    assert_eq!(codes("xx"), ["en-US"]);
+}
+
 /// Sources of every type a brief can declare, cited with prefixes, locators, suffixes,
 /// suppressed authors, narrative citations and repeats (for "ibid." and short forms).
 const MIXED: &str = r#"---

@@ -1201,6 +1201,80 @@ pub const LOCALES: &[&[u8]] = &[
     include_bytes!("../../archive/locales/zh-TW.cbor"),
 ];
 
+/// The codes of the CSL locales that [`locales`] returns, in the same order.
+pub const LOCALE_CODES: &[&str] = &[
+    "af-ZA",
+    "ar",
+    "bal-PK",
+    "bg-BG",
+    "brh-PK",
+    "ca-AD",
+    "cs-CZ",
+    "cy-GB",
+    "da-DK",
+    "de-AT",
+    "de-CH",
+    "de-DE",
+    "el-GR",
+    "en-GB",
+    "en-US",
+    "es-CL",
+    "es-ES",
+    "es-MX",
+    "et-EE",
+    "eu",
+    "fa-IR",
+    "fi-FI",
+    "fr-CA",
+    "fr-FR",
+    "gl-ES",
+    "he-IL",
+    "hi-IN",
+    "hr-HR",
+    "hu-HU",
+    "hy-AM",
+    "id-ID",
+    "is-IS",
+    "it-IT",
+    "ja-JP",
+    "km-KH",
+    "ko-KR",
+    "la",
+    "lij-IT",
+    "lt-LT",
+    "lv-LV",
+    "mn-MN",
+    "ms-MY",
+    "nb-NO",
+    "nl-NL",
+    "nn-NO",
+    "pa-PK",
+    "pl-PL",
+    "pt-BR",
+    "pt-PT",
+    "ro-RO",
+    "ru-RU",
+    "sk-SK",
+    "sl-SI",
+    "sr-Cyrl-RS",
+    "sr-Latn-RS",
+    "sv-SE",
+    "th-TH",
+    "tl-PH",
+    "tr-TR",
+    "uk-UA",
+    "vi-VN",
+    "zh-CN",
+    "zh-TW",
+];
+
+/// The CSL locale with this code (one of [`LOCALE_CODES`]), without
+/// deserializing the others.
+pub fn locale(code: &str) -> Option<Locale> {
+    let i = LOCALE_CODES.iter().position(|c| *c == code)?;
+    Some(from_cbor::<Locale>(LOCALES[i]).unwrap())
+}
+
 /// Get all CSL locales.
 pub fn locales() -> Vec<Locale> {
     LOCALES

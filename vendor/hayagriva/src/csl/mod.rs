@@ -2260,7 +2260,7 @@ impl<'a> StyleContext<'a> {
 
 /// This struct contains all information needed to render a single entry. It
 /// contains buffers and is mutable.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(crate) struct WritingContext {
     // Dynamic settings that change while rendering.
     /// Whether to watch out for punctuation that should be pulled inside the
@@ -2281,10 +2281,9 @@ pub(crate) struct WritingContext {
     /// The disambiguation-relevant properties of the first `cs:name` element.
     /// This is `None` if no `cs:name` elements were rendered.
     first_name: Option<NameDisambiguationProperties>,
-    /// Results of `will_have_info` for the elements of this render, so that
-    /// nested groups and macros do not recompute their descendants at every
-    /// level. See [`InfoKey`] for what a result depends on.
-    info_memo: HashMap<InfoKey, (bool, UsageInfo), BuildHasherDefault<InfoHasher>>,
+    /// Identifies this render in the memo of `will_have_info` results
+    /// ([`INFO_MEMO`]).
+    render_id: u64,
     /// Bumped whenever the special form or the ibid state of the instance
     /// changes during a render, so that earlier memoized results go stale.
     info_epoch: u32,
@@ -2323,7 +2322,11 @@ impl Default for WritingContext {
             checked_disambiguate: false,
             first_date: true,
             first_name: None,
-            info_memo: HashMap::with_capacity_and_hasher(256, Default::default()),
+            render_id: NEXT_RENDER_ID.with(|next| {
+                let id = next.get();
+                next.set(id + 1);
+                id
+            }),
             info_epoch: 0,
             format_stack: NonEmptyStack::default(),
             cases: NonEmptyStack::default(),
@@ -3434,12 +3437,22 @@ impl<'a, T: EntryLike> Context<'a, T> {
 
     /// A memoized `will_have_info` result.
     fn memoized_info(&self, key: &InfoKey) -> Option<(bool, UsageInfo)> {
-        self.writing.info_memo.get(key).copied()
+        INFO_MEMO.with(|memo| {
+            let memo = memo.borrow();
+            (memo.0 == self.writing.render_id).then(|| memo.1.get(key).copied())?
+        })
     }
 
     /// Memoize a `will_have_info` result.
     fn memoize_info(&mut self, key: InfoKey, info: (bool, UsageInfo)) {
-        self.writing.info_memo.insert(key, info);
+        INFO_MEMO.with(|memo| {
+            let mut memo = memo.borrow_mut();
+            if memo.0 != self.writing.render_id {
+                memo.0 = self.writing.render_id;
+                memo.1.clear();
+            }
+            memo.1.insert(key, info);
+        });
     }
 }
 
@@ -3478,6 +3491,19 @@ struct InfoKey {
     epoch: u32,
     suppressed: usize,
     first_date: bool,
+}
+
+type InfoMemo = HashMap<InfoKey, (bool, UsageInfo), BuildHasherDefault<InfoHasher>>;
+
+thread_local! {
+    /// Results of `will_have_info` for the elements of one render (the one
+    /// with the id stored first), so that nested groups and macros do not
+    /// recompute their descendants at every level. See [`InfoKey`] for what a
+    /// result depends on. One map per thread, cleared when another render
+    /// memoizes, so that its allocation is reused.
+    static INFO_MEMO: RefCell<(u64, InfoMemo)> = RefCell::new((u64::MAX, InfoMemo::default()));
+    /// The id of the next [`WritingContext`].
+    static NEXT_RENDER_ID: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 /// A multiply-rotate hasher for [`InfoKey`]s: the keys are a few integers,

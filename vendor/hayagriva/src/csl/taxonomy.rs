@@ -704,12 +704,45 @@ impl EntryLike for Entry {
     }
 }
 
+/// The value of `variable` in a CSL-JSON item. The key is written into a
+/// buffer on the stack: `to_string` would allocate on every lookup.
+#[cfg(feature = "csl-json")]
+fn json_get(
+    item: &csl_json::Item,
+    variable: impl std::fmt::Display,
+) -> Option<&csl_json::Value> {
+    use std::fmt::Write;
+
+    struct Key {
+        bytes: [u8; 64],
+        len: usize,
+    }
+
+    impl Write for Key {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            let end = self.len + s.len();
+            self.bytes
+                .get_mut(self.len..end)
+                .ok_or(std::fmt::Error)?
+                .copy_from_slice(s.as_bytes());
+            self.len = end;
+            Ok(())
+        }
+    }
+
+    let mut key = Key { bytes: [0; 64], len: 0 };
+    if write!(key, "{variable}").is_err() {
+        return item.0.get(&variable.to_string());
+    }
+    item.0.get(std::str::from_utf8(&key.bytes[..key.len]).ok()?)
+}
+
 #[cfg(feature = "csl-json")]
 fn resolve_csl_json_standard_variable(
     item: &citationberg::json::Item,
     variable: StandardVariable,
 ) -> Option<Cow<'_, ChunkedString>> {
-    match item.0.get(&variable.to_string())? {
+    match json_get(item, variable)? {
         csl_json::Value::String(s) => {
             Some(Cow::Owned(StringChunk::normal(s.clone()).into()))
         }
@@ -750,7 +783,7 @@ impl EntryLike for citationberg::json::Item {
     }
 
     fn resolve_date_variable(&self, variable: DateVariable) -> Option<Cow<'_, Date>> {
-        match self.0.get(&variable.to_string())? {
+        match json_get(self, variable)? {
             csl_json::Value::Date(d) => {
                 let Ok(d) = csl_json::FixedDateRange::try_from(d.clone()) else {
                     return None;
@@ -772,7 +805,7 @@ impl EntryLike for citationberg::json::Item {
     }
 
     fn resolve_name_variable(&self, variable: NameVariable) -> Vec<Cow<'_, Person>> {
-        match self.0.get(&variable.to_string()) {
+        match json_get(self, variable) {
             Some(csl_json::Value::Names(names)) => names
                 .iter()
                 .filter_map(|name| {
@@ -871,7 +904,7 @@ impl EntryLike for citationberg::json::Item {
         {
             return n.first().map(|r| MaybeTyped::Typed(Cow::Owned(r.clone())));
         }
-        match self.0.get(&variable.to_string())? {
+        match json_get(self, variable)? {
             csl_json::Value::Number(n) => {
                 Some(MaybeTyped::Typed(Cow::Owned(Numeric::from(*n as u32))))
             }
