@@ -2175,7 +2175,8 @@ impl<'a> StyleContext<'a> {
         type Positions =
             HashMap<(usize, usize, usize), usize, BuildHasherDefault<InfoHasher>>;
         thread_local! {
-            static POSITIONS: RefCell<Positions> = RefCell::new(Positions::default());
+            static POSITIONS: RefCell<Positions> =
+                const { RefCell::new(Positions::with_hasher(BuildHasherDefault::new())) };
         }
         let key = (
             self.csl as *const IndependentStyle as usize,
@@ -2281,9 +2282,10 @@ pub(crate) struct WritingContext {
     /// The disambiguation-relevant properties of the first `cs:name` element.
     /// This is `None` if no `cs:name` elements were rendered.
     first_name: Option<NameDisambiguationProperties>,
-    /// Identifies this render in the memo of `will_have_info` results
-    /// ([`INFO_MEMO`]).
-    render_id: u64,
+    /// Results of `will_have_info` for the elements of this render, so that
+    /// nested groups and macros do not recompute their descendants at every
+    /// level. See [`InfoKey`] for what a result depends on.
+    info_memo: InfoMemo,
     /// Bumped whenever the special form or the ibid state of the instance
     /// changes during a render, so that earlier memoized results go stale.
     info_epoch: u32,
@@ -2322,11 +2324,9 @@ impl Default for WritingContext {
             checked_disambiguate: false,
             first_date: true,
             first_name: None,
-            render_id: NEXT_RENDER_ID.with(|next| {
-                let id = next.get();
-                next.set(id + 1);
-                id
-            }),
+            // Sized for the elements a render of a large style visits, to
+            // avoid growing the table while rendering.
+            info_memo: InfoMemo::with_capacity_and_hasher(256, Default::default()),
             info_epoch: 0,
             format_stack: NonEmptyStack::default(),
             cases: NonEmptyStack::default(),
@@ -3437,22 +3437,12 @@ impl<'a, T: EntryLike> Context<'a, T> {
 
     /// A memoized `will_have_info` result.
     fn memoized_info(&self, key: &InfoKey) -> Option<(bool, UsageInfo)> {
-        INFO_MEMO.with(|memo| {
-            let memo = memo.borrow();
-            (memo.0 == self.writing.render_id).then(|| memo.1.get(key).copied())?
-        })
+        self.writing.info_memo.get(key).copied()
     }
 
     /// Memoize a `will_have_info` result.
     fn memoize_info(&mut self, key: InfoKey, info: (bool, UsageInfo)) {
-        INFO_MEMO.with(|memo| {
-            let mut memo = memo.borrow_mut();
-            if memo.0 != self.writing.render_id {
-                memo.0 = self.writing.render_id;
-                memo.1.clear();
-            }
-            memo.1.insert(key, info);
-        });
+        self.writing.info_memo.insert(key, info);
     }
 }
 
@@ -3495,16 +3485,6 @@ struct InfoKey {
 
 type InfoMemo = HashMap<InfoKey, (bool, UsageInfo), BuildHasherDefault<InfoHasher>>;
 
-thread_local! {
-    /// Results of `will_have_info` for the elements of one render (the one
-    /// with the id stored first), so that nested groups and macros do not
-    /// recompute their descendants at every level. See [`InfoKey`] for what a
-    /// result depends on. One map per thread, cleared when another render
-    /// memoizes, so that its allocation is reused.
-    static INFO_MEMO: RefCell<(u64, InfoMemo)> = RefCell::new((u64::MAX, InfoMemo::default()));
-    /// The id of the next [`WritingContext`].
-    static NEXT_RENDER_ID: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
-}
 
 /// A multiply-rotate hasher for [`InfoKey`]s: the keys are a few integers,
 /// for which SipHash's resistance to collisions is wasted time.
