@@ -9,8 +9,9 @@
 //! 3. Pandoc 3 `--citeproc` on a sample of the rewritten briefs, one process per file as users
 //!    run it, with the same CSL-JSON and the same style (hayagriva's, written back to XML);
 //!    each output is checked to hold formatted citations and a bibliography.
-//! 4. `brief render --to pdf` on a sample of the rewritten briefs with each PDF engine: the
-//!    embedded Typst compiler and headless Chromium (`BRIEF_CHROMIUM`, else on the PATH).
+//! 4. The `brief` binary as users run it, one process on every core: `brief render` on all the
+//!    rewritten briefs to HTML, then `--to pdf` on a sample with each PDF engine: the embedded
+//!    Typst compiler and headless Chromium (`BRIEF_CHROMIUM`, else on the PATH).
 //!
 //! For context it also times pulldown-cmark's own `push_html` on the same bodies. Pandoc is
 //! `$PANDOC`, else `pandoc` on the PATH; without it that part is skipped. `--html-only` stops
@@ -343,6 +344,32 @@ fn pdf_engines(work: &Path, files: &[PathBuf], report: &mut String) -> Result<()
     std::fs::copy(root.join("target/release/brief"), &binary)
         .map_err(|e| format!("{}: {e}", binary.display()))?;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // HTML as users render a folder: the CLI, one process, every core.
+    let out = work.join("html");
+    let start = Instant::now();
+    let output = Command::new(&binary)
+        .args(["render", "--out-dir"])
+        .arg(&out)
+        .arg(work)
+        .current_dir(work)
+        .output()
+        .map_err(|e| e.to_string())?;
+    let elapsed = start.elapsed();
+    // Every brief, and the index of the folder.
+    let made = count_files(&out, "html");
+    if !output.status.success() || made != files.len() + 1 {
+        return Err(format!(
+            "brief render made {made} of {} HTML files: {}",
+            files.len() + 1,
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let _ = writeln!(
+        report,
+        "brief render --to html with citations (the CLI on {} briefs, one process, {threads} threads, files written): {:.3} ms a brief",
+        files.len(),
+        per_ms(elapsed, files.len())
+    );
     for (engine, sample) in [("typst", TYPST_SAMPLE), ("chromium", CHROMIUM_SAMPLE)] {
         let step = (files.len() / sample).max(1);
         let chosen: Vec<&PathBuf> = files.iter().step_by(step).take(sample).collect();

@@ -3,6 +3,9 @@
 
 mod browser;
 mod golden;
+mod hayagriva;
+#[path = "../../../../vendor/hayagriva-check/src/cases.rs"]
+mod hayagriva_cases;
 mod pandoc;
 mod render;
 mod security;
