@@ -13,7 +13,8 @@
 //!    rewritten briefs to HTML, then `--to pdf` on a sample with each PDF engine: the embedded
 //!    Typst compiler and headless Chromium (`BRIEF_CHROMIUM`, else on the PATH).
 //!
-//! For context it also times pulldown-cmark's own `push_html` on the same bodies. Pandoc is
+//! For context it also times pulldown-cmark's own `push_html` on the same bodies. The
+//! in-process passes are the median of five runs, Pandoc's sample the median of three. Pandoc is
 //! `$PANDOC`, else `pandoc` on the PATH; without it that part is skipped. `--html-only` stops
 //! after the second measurement; `--keep` keeps the rewritten briefs (to profile
 //! `brief render` on them) and names their folder. Without DIR the
@@ -29,6 +30,11 @@ use brief_render::{CitationStyle, HtmlKind, RenderContext};
 
 /// How many rewritten briefs Pandoc renders.
 const PANDOC_SAMPLE: usize = 20;
+
+/// Each in-process pass and Pandoc's sample are timed this many times; the median is reported,
+/// so that a busy moment of a shared machine does not decide the result.
+const RUNS: usize = 5;
+const PANDOC_RUNS: usize = 3;
 
 /// How many rewritten briefs each PDF engine prints.
 const TYPST_SAMPLE: usize = 100;
@@ -72,16 +78,20 @@ pub(crate) fn run(corpus: &Path, options: &Options) -> Result<String, String> {
         bytes as f64 / 1e6
     );
 
-    // For context: pulldown-cmark alone on the same bodies.
-    let start = Instant::now();
+    // For context: pulldown-cmark alone on the same bodies (found before the clock starts).
+    let bodies: Vec<&str> = texts.iter().map(|text| body_of(text)).collect();
+    let mut times = Vec::with_capacity(RUNS);
     let mut html = String::new();
-    for text in &texts {
-        html.clear();
-        let body = body_of(text);
-        let parser = pulldown_cmark::Parser::new_ext(body, brief_model::markdown::options());
-        pulldown_cmark::html::push_html(&mut html, parser);
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        for body in &bodies {
+            html.clear();
+            let parser = pulldown_cmark::Parser::new_ext(body, brief_model::markdown::options());
+            pulldown_cmark::html::push_html(&mut html, parser);
+        }
+        times.push(start.elapsed());
     }
-    let push = start.elapsed();
+    let push = median(&mut times);
     let _ = writeln!(
         report,
         "pulldown-cmark push_html on the same bodies: {} in total, {:.3} ms a brief",
@@ -170,10 +180,27 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Parses, resolves and renders every brief; returns the time and the bytes of HTML.
+/// The median time of [`RUNS`] passes of [`render_once`], and the bytes of HTML.
 fn render_all(files: &[PathBuf], texts: &[String]) -> Result<(Duration, usize), String> {
     // The first render loads the styles and locales; do it before the clock starts.
     warm_up();
+    let mut times = Vec::with_capacity(RUNS);
+    let mut bytes = 0;
+    for _ in 0..RUNS {
+        let (elapsed, b) = render_once(files, texts)?;
+        times.push(elapsed);
+        bytes = b;
+    }
+    Ok((median(&mut times), bytes))
+}
+
+fn median(times: &mut [Duration]) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// Parses, resolves and renders every brief; returns the time and the bytes of HTML.
+fn render_once(files: &[PathBuf], texts: &[String]) -> Result<(Duration, usize), String> {
     let start = Instant::now();
     let mut bytes = 0;
     for (file, text) in files.iter().zip(texts) {
@@ -294,35 +321,39 @@ fn pandoc(work: &Path, files: &[PathBuf]) -> Result<Option<(Duration, usize)>, S
     write(&csl, &style)?;
     let step = (files.len() / PANDOC_SAMPLE).max(1);
     let sample: Vec<&PathBuf> = files.iter().step_by(step).take(PANDOC_SAMPLE).collect();
-    let mut elapsed = Duration::ZERO;
-    for file in &sample {
-        let refs = file.with_extension("json");
-        let out = file.with_extension("pandoc.html");
-        let start = Instant::now();
-        let status = Command::new(&pandoc)
-            .arg("--citeproc")
-            .arg(format!("--csl={}", csl.display()))
-            .arg(format!("--bibliography={}", refs.display()))
-            .args(["--standalone", "--from=markdown", "--to=html5", "--output"])
-            .arg(&out)
-            .arg(file)
-            .output()
-            .map_err(|e| format!("pandoc: {e}"))?;
-        elapsed += start.elapsed();
-        let html = std::fs::read_to_string(&out).unwrap_or_default();
-        if !status.status.success()
-            || !html.contains("class=\"csl-entry\"")
-            || !html.contains("footnote-ref")
-            || html.contains("???")
-        {
-            return Err(format!(
-                "pandoc did not format the citations of {}: {}",
-                file.display(),
-                String::from_utf8_lossy(&status.stderr)
-            ));
+    let mut rounds = Vec::with_capacity(PANDOC_RUNS);
+    for _ in 0..PANDOC_RUNS {
+        let mut elapsed = Duration::ZERO;
+        for file in &sample {
+            let refs = file.with_extension("json");
+            let out = file.with_extension("pandoc.html");
+            let start = Instant::now();
+            let status = Command::new(&pandoc)
+                .arg("--citeproc")
+                .arg(format!("--csl={}", csl.display()))
+                .arg(format!("--bibliography={}", refs.display()))
+                .args(["--standalone", "--from=markdown", "--to=html5", "--output"])
+                .arg(&out)
+                .arg(file)
+                .output()
+                .map_err(|e| format!("pandoc: {e}"))?;
+            elapsed += start.elapsed();
+            let html = std::fs::read_to_string(&out).unwrap_or_default();
+            if !status.status.success()
+                || !html.contains("class=\"csl-entry\"")
+                || !html.contains("footnote-ref")
+                || html.contains("???")
+            {
+                return Err(format!(
+                    "pandoc did not format the citations of {}: {}",
+                    file.display(),
+                    String::from_utf8_lossy(&status.stderr)
+                ));
+            }
         }
+        rounds.push(elapsed);
     }
-    Ok(Some((elapsed, sample.len())))
+    Ok(Some((median(&mut rounds), sample.len())))
 }
 
 /// Times `brief render --to pdf` with each engine on a sample of the rewritten briefs: the

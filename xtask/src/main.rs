@@ -9,8 +9,9 @@
 //!   `brief check` finds.
 //! - `bench lint [--n N] [--baselines]`: speed of `brief check` on a generated corpus (run with
 //!   `cargo run --release -p xtask -- bench lint`).
-//! - `bench render [DIR]`: speed of HTML rendering on a folder of briefs (a generated corpus
-//!   by default), against pulldown-cmark and Pandoc `--citeproc`, and of PDF with each engine.
+//! - `bench render [DIR] [--html-only] [--keep]`: speed of HTML rendering on a folder of briefs
+//!   (a generated corpus by default), against pulldown-cmark and Pandoc `--citeproc`, and of PDF
+//!   with each engine.
 
 mod bench;
 mod bench_render;
@@ -21,6 +22,10 @@ mod screenshots;
 mod tidy;
 
 use std::process::ExitCode;
+
+/// The allocator of the `brief` binary, so that `bench` measures what users run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -19,6 +19,11 @@ use clap::Parser;
 use crate::args::{Cli, Command};
 use crate::exit::Status;
 
+/// Parsing, linting and citation formatting allocate many small strings and trees; mimalloc
+/// serves them faster than the system allocator (about a fifth of render time with citations).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
