@@ -3485,7 +3485,6 @@ struct InfoKey {
 
 type InfoMemo = HashMap<InfoKey, (bool, UsageInfo), BuildHasherDefault<InfoHasher>>;
 
-
 /// A multiply-rotate hasher for [`InfoKey`]s: the keys are a few integers,
 /// for which SipHash's resistance to collisions is wasted time.
 #[derive(Debug, Clone, Copy, Default)]
