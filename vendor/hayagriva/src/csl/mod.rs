@@ -3427,11 +3427,12 @@ impl<'a, T: EntryLike> Context<'a, T> {
         if self.writing.suppress_queried_variables {
             return None;
         }
+        let suppressed = self.writing.suppressed_variables.borrow().len() as u64;
         Some(InfoKey {
             elem: elem as *const E as usize,
-            epoch: self.writing.info_epoch,
-            suppressed: self.writing.suppressed_variables.borrow().len(),
-            first_date: self.writing.first_date,
+            state: (u64::from(self.writing.info_epoch) << 40)
+                | (suppressed << 1)
+                | u64::from(self.writing.first_date),
         })
     }
 
@@ -3478,9 +3479,10 @@ impl<T: EntryLike> Write for Context<'_, T> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct InfoKey {
     elem: usize,
-    epoch: u32,
-    suppressed: usize,
-    first_date: bool,
+    /// The epoch, the number of suppressed variables and whether a date was
+    /// rendered, packed into one word (the list of variables is far shorter
+    /// than 2^39).
+    state: u64,
 }
 
 type InfoMemo = HashMap<InfoKey, (bool, UsageInfo), BuildHasherDefault<InfoHasher>>;

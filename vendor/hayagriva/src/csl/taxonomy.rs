@@ -705,36 +705,24 @@ impl EntryLike for Entry {
 }
 
 /// The value of `variable` in a CSL-JSON item. The key is written into a
-/// buffer on the stack: `to_string` would allocate on every lookup.
+/// buffer kept per thread: `to_string` would allocate on every lookup.
 #[cfg(feature = "csl-json")]
 fn json_get(
     item: &csl_json::Item,
     variable: impl std::fmt::Display,
 ) -> Option<&csl_json::Value> {
+    use std::cell::RefCell;
     use std::fmt::Write;
 
-    struct Key {
-        bytes: [u8; 64],
-        len: usize,
+    thread_local! {
+        static KEY: RefCell<String> = const { RefCell::new(String::new()) };
     }
-
-    impl Write for Key {
-        fn write_str(&mut self, s: &str) -> std::fmt::Result {
-            let end = self.len + s.len();
-            self.bytes
-                .get_mut(self.len..end)
-                .ok_or(std::fmt::Error)?
-                .copy_from_slice(s.as_bytes());
-            self.len = end;
-            Ok(())
-        }
-    }
-
-    let mut key = Key { bytes: [0; 64], len: 0 };
-    if write!(key, "{variable}").is_err() {
-        return item.0.get(&variable.to_string());
-    }
-    item.0.get(std::str::from_utf8(&key.bytes[..key.len]).ok()?)
+    KEY.with(|key| {
+        let mut key = key.borrow_mut();
+        key.clear();
+        write!(key, "{variable}").ok()?;
+        item.0.get(key.as_str())
+    })
 }
 
 #[cfg(feature = "csl-json")]
