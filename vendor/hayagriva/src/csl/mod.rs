@@ -20,7 +20,7 @@ use citationberg::{
     StyleCategory, StyleClass, SubsequentAuthorSubstituteRule, TermForm, ToAffixes,
     ToFormatting, taxonomy as csl_taxonomy,
 };
-use citationberg::{DateForm, LongShortForm, OrdinalLookup, TextCase};
+use citationberg::{DateForm, LocalizedTerm, LongShortForm, OrdinalLookup, TextCase};
 use indexmap::IndexSet;
 
 use crate::csl::elem::{NonEmptyStack, simplify_children};
@@ -3152,7 +3152,7 @@ impl<'a, T: EntryLike> Context<'a, T> {
         let mut form = Some(form);
         while let Some(current_form) = form {
             if let Some(localization) = self.style.lookup_locale(|l| {
-                let term = l.term(term, current_form)?;
+                let term = locale_term(l, term, current_form)?;
                 Some(if plural { term.multiple() } else { term.single() })
             }) {
                 return localization;
@@ -3167,7 +3167,7 @@ impl<'a, T: EntryLike> Context<'a, T> {
     /// Get the gender of a term.
     fn gender(&self, term: Term) -> Option<GrammarGender> {
         if let Some(localization) =
-            self.style.lookup_locale(|l| l.term(term, TermForm::default()))
+            self.style.lookup_locale(|l| locale_term(l, term, TermForm::default()))
         {
             localization.gender
         } else {
@@ -3470,6 +3470,15 @@ impl<T: EntryLike> Write for Context<'_, T> {
         self.push_str(s);
         Ok(())
     }
+}
+
+/// `locale.term(term, form)`, comparing the form first: a locale has a few
+/// hundred terms, most of another form than the one looked up, and comparing
+/// forms is cheaper than comparing term names.
+fn locale_term(locale: &Locale, term: Term, form: TermForm) -> Option<&LocalizedTerm> {
+    locale.terms.as_ref().and_then(|terms| {
+        terms.terms.iter().find(|t| t.form == form && t.name.is_lexically_same(term))
+    })
 }
 
 /// What the result of `will_have_info` depends on within one render: the
