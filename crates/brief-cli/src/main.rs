@@ -19,8 +19,9 @@ use clap::Parser;
 use crate::args::{Cli, Command};
 use crate::exit::Status;
 
-/// Parsing, linting and citation formatting allocate many small strings and trees; mimalloc
-/// serves them faster than the system allocator (about a fifth of render time with citations).
+/// Parsing, linting and citation formatting allocate many small strings and trees, which
+/// mimalloc serves faster than the system allocator (`bench lint`: 1,000 briefs in 0.62 s
+/// instead of 0.81 s, at the cost of a higher peak memory, 255 MiB instead of 191 MiB).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
