@@ -13,7 +13,7 @@ use brief_model::{BlockKind, Document, Paragraph, Sentence, Span, count_words};
 use serde::Serialize;
 
 use crate::settings::Settings;
-use crate::words::{is_word_boundary, is_word_end};
+use crate::words::{Hits, List, is_word_boundary, is_word_end};
 
 /// The kinds of claim.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -79,6 +79,8 @@ pub struct Analysis {
     pub claims: Vec<Claim>,
     /// Findings of enabled `claims/*` rules, in document order.
     pub findings: Vec<Finding>,
+    /// What the word lists match in each sentence, by sentence index.
+    pub(crate) hits: Vec<Hits>,
 }
 
 impl Analysis {
@@ -176,7 +178,14 @@ fn masked(masks: &[Range<usize>], range: &Range<usize>) -> bool {
 
 /// Analyses every sentence of `doc`.
 pub fn analyse(doc: &Document, settings: &Settings) -> Analysis {
-    let mut analysis = Analysis::default();
+    let mut analysis = Analysis {
+        hits: doc
+            .sentences
+            .iter()
+            .map(|s| settings.words.lexicon.scan(&s.text))
+            .collect(),
+        ..Analysis::default()
+    };
     let sourced: Vec<bool> = (0..doc.sentences.len())
         .map(|idx| sentence_sourced(doc, settings, idx))
         .collect();
@@ -319,7 +328,7 @@ pub fn analyse(doc: &Document, settings: &Settings) -> Analysis {
         if !quotes.is_empty() {
             kinds.push(ClaimKind::Quotation);
             if !is_sourced {
-                let named = named_speaker(doc, settings, idx, &masks_all);
+                let named = named_speaker(doc, &analysis.hits[idx], idx, &masks_all);
                 let q = quotes[0];
                 let (code, message, help) = if named {
                     (
@@ -345,10 +354,8 @@ pub fn analyse(doc: &Document, settings: &Settings) -> Analysis {
         }
 
         // Hidden attributions.
-        let weasels: Vec<_> = settings
-            .words
-            .weasel
-            .find(text)
+        let weasels: Vec<_> = analysis.hits[idx]
+            .of(List::Weasel)
             .into_iter()
             .filter(|r| !masked(&masks_all, r))
             .filter(|r| !is_owned_attribution(text, r))
@@ -368,10 +375,8 @@ pub fn analyse(doc: &Document, settings: &Settings) -> Analysis {
 
         // Sweeping claims.
         if !prescriptive && !restates {
-            let sweeping: Vec<_> = settings
-                .words
-                .generalizations
-                .find(text)
+            let sweeping: Vec<_> = analysis.hits[idx]
+                .of(List::Generalizations)
                 .into_iter()
                 .filter(|r| !masked(&masks_all, r))
                 .filter(|r| !is_hedge_or_idiom(text, r))
@@ -395,20 +400,16 @@ pub fn analyse(doc: &Document, settings: &Settings) -> Analysis {
 
         // Time relative to the writing.
         if !absolute_date {
-            let mut relative: Vec<Range<usize>> = settings
-                .words
-                .relative_time
-                .find(text)
+            let mut relative: Vec<Range<usize>> = analysis.hits[idx]
+                .of(List::RelativeTime)
                 .into_iter()
                 .filter(|r| !masked(&masks_all, r))
                 .filter(|r| !names_a_period(text, r))
                 .collect();
             relative.extend(months_without_year(text, &masks_all));
             relative.sort_by_key(|r| r.start);
-            let vague: Vec<Range<usize>> = settings
-                .words
-                .vague_time
-                .find(text)
+            let vague: Vec<Range<usize>> = analysis.hits[idx]
+                .of(List::VagueTime)
                 .into_iter()
                 .filter(|r| !masked(&masks_all, r))
                 .filter(|r| !relative.iter().any(|x| x.start < r.end && r.start < x.end))
@@ -1348,12 +1349,13 @@ const OWN_RESEARCH: &[&str] = &[
 /// Whether a sentence reports the brief's own research ("a survey of 312 hospital IT managers
 /// conducted for this report", "In our survey, 41 per cent ...").
 fn own_research(text: &str) -> bool {
+    static MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
+    let matcher =
+        MATCHER.get_or_init(|| AhoCorasick::new(OWN_RESEARCH).expect("the phrases compile"));
     let lower = text.to_lowercase().replace('’', "'");
-    OWN_RESEARCH.iter().any(|phrase| {
-        lower
-            .match_indices(phrase)
-            .any(|(at, _)| is_word_boundary(&lower, at) && is_word_end(&lower, at + phrase.len()))
-    })
+    matcher
+        .find_overlapping_iter(&lower)
+        .any(|m| is_word_boundary(&lower, m.start()) && is_word_end(&lower, m.end()))
 }
 
 /// Whether a spelled-out scale word measures something: not "the first half of 2024" (a period)
@@ -1615,13 +1617,11 @@ fn is_first_word(text: &str, start: usize) -> bool {
 /// told ...", "the IAEA warned"), right after it (`"...," said Grossi`, "according to the IAEA"),
 /// or a pronoun whose referent is named earlier in the paragraph. "Western diplomats", "a senior
 /// Pentagon official" and "officials in Kyiv" name no one.
-fn named_speaker(doc: &Document, settings: &Settings, idx: usize, masks: &[Range<usize>]) -> bool {
+fn named_speaker(doc: &Document, hits: &Hits, idx: usize, masks: &[Range<usize>]) -> bool {
     let view = View::new(doc, idx);
     let text = view.text();
-    let verbs: Vec<Range<usize>> = settings
-        .words
-        .speech_verbs
-        .find(text)
+    let verbs: Vec<Range<usize>> = hits
+        .of(List::SpeechVerbs)
         .into_iter()
         .filter(|r| !masked(masks, r))
         .collect();

@@ -9,7 +9,7 @@ use brief_model::config::{CitationScope, LintOptions, SeverityOption};
 use brief_model::{BriefType, Severity, did_you_mean};
 
 use crate::registry::{self, RULES};
-use crate::words::{self, PhraseSet, Replacements};
+use crate::words::{self, Lexicon, List, PhraseSet, Replacements};
 
 /// A problem in the `[lint]` table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,6 +68,8 @@ pub struct WordLists {
     pub wordy: Replacements,
     /// Gendered terms ("chairman" => "chair").
     pub gendered: Replacements,
+    /// The lists looked for in every sentence, compiled together.
+    pub lexicon: Lexicon,
 }
 
 /// Resolved settings.
@@ -264,17 +266,38 @@ fn word_lists(options: &LintOptions) -> Result<WordLists, SettingsError> {
     let phrases = |name: &str| -> PhraseSet {
         PhraseSet::new(lines(name).iter().flat_map(|l| words::expand(l)).collect())
     };
+    let weasel = phrases("weasel");
+    let relative_time = phrases("relative-time");
+    let vague_time = phrases("vague-time");
+    let generalizations = phrases("generalizations");
+    let speech_verbs = phrases("speech-verbs");
+    let confused = Replacements::new(&lines("confused-words"));
+    let misspellings = Replacements::new(&lines("misspellings"));
+    let wordy = Replacements::new(&lines("wordy-phrases"));
+    let gendered = Replacements::new(&lines("gendered-terms"));
+    let lexicon = Lexicon::new(&[
+        (List::Weasel, &weasel),
+        (List::RelativeTime, &relative_time),
+        (List::VagueTime, &vague_time),
+        (List::Generalizations, &generalizations),
+        (List::SpeechVerbs, &speech_verbs),
+        (List::Confused, confused.set()),
+        (List::Misspellings, misspellings.set()),
+        (List::Wordy, wordy.set()),
+        (List::Gendered, gendered.set()),
+    ]);
     Ok(WordLists {
-        weasel: phrases("weasel"),
-        relative_time: phrases("relative-time"),
-        vague_time: phrases("vague-time"),
-        generalizations: phrases("generalizations"),
+        weasel,
+        relative_time,
+        vague_time,
+        generalizations,
         vague_actions: phrases("vague-actions"),
-        speech_verbs: phrases("speech-verbs"),
+        speech_verbs,
         actor_nouns: phrases("actor-nouns"),
-        confused: Replacements::new(&lines("confused-words")),
-        misspellings: Replacements::new(&lines("misspellings")),
-        wordy: Replacements::new(&lines("wordy-phrases")),
-        gendered: Replacements::new(&lines("gendered-terms")),
+        confused,
+        misspellings,
+        wordy,
+        gendered,
+        lexicon,
     })
 }

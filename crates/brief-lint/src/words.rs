@@ -7,6 +7,7 @@
 //! `confused-words`, a line is `wrong phrase => right phrase`.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -94,10 +95,13 @@ pub fn expand(pattern: &str) -> Vec<String> {
 const DFA_MAX_PHRASES: usize = 2_000;
 
 /// A compiled list of phrases, matched case-insensitively (ASCII) at word boundaries.
+///
+/// The automaton is built at the first search: lists that are only searched through a
+/// [`Lexicon`] never build their own.
 #[derive(Clone, Debug)]
 pub struct PhraseSet {
     phrases: Vec<String>,
-    matcher: Option<AhoCorasick>,
+    matcher: OnceLock<Option<AhoCorasick>>,
 }
 
 impl PhraseSet {
@@ -106,24 +110,33 @@ impl PhraseSet {
         let mut phrases: Vec<String> = phrases.into_iter().map(|p| p.to_lowercase()).collect();
         phrases.sort();
         phrases.dedup();
-        let matcher = if phrases.is_empty() {
-            None
-        } else {
-            let mut builder = AhoCorasickBuilder::new();
-            builder
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest);
-            // A DFA is the fastest to search and small for lists of a few hundred phrases; a
-            // project's much longer list gets the automaton the library chooses for its size.
-            if phrases.len() <= DFA_MAX_PHRASES {
-                builder.kind(Some(AhoCorasickKind::DFA));
-            }
-            builder
-                .build(&phrases)
-                .or_else(|_| builder.kind(None).build(&phrases))
-                .ok()
-        };
-        PhraseSet { phrases, matcher }
+        PhraseSet {
+            phrases,
+            matcher: OnceLock::new(),
+        }
+    }
+
+    fn matcher(&self) -> Option<&AhoCorasick> {
+        self.matcher
+            .get_or_init(|| {
+                if self.phrases.is_empty() {
+                    return None;
+                }
+                let mut builder = AhoCorasickBuilder::new();
+                builder
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest);
+                // A DFA is the fastest to search and small for lists of a few hundred phrases;
+                // a much longer list gets the automaton the library chooses for its size.
+                if self.phrases.len() <= DFA_MAX_PHRASES {
+                    builder.kind(Some(AhoCorasickKind::DFA));
+                }
+                builder
+                    .build(&self.phrases)
+                    .or_else(|_| builder.kind(None).build(&self.phrases))
+                    .ok()
+            })
+            .as_ref()
     }
 
     /// The phrases.
@@ -136,7 +149,7 @@ impl PhraseSet {
     /// Matches are leftmost-longest; when one is rejected for a word boundary, the search resumes
     /// one character later so that a shorter phrase there can still match.
     pub fn find(&self, text: &str) -> Vec<Range<usize>> {
-        let Some(matcher) = &self.matcher else {
+        let Some(matcher) = self.matcher() else {
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -159,6 +172,142 @@ impl PhraseSet {
     /// Whether `text` starts with one of the phrases (at a word boundary).
     pub fn prefix_of(&self, text: &str) -> Option<Range<usize>> {
         self.find(text).into_iter().find(|r| r.start == 0)
+    }
+}
+
+/// The lists a sentence is scanned for, all at once, by a [`Lexicon`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum List {
+    /// Hidden attributions.
+    Weasel,
+    /// Sweeping claims.
+    Generalizations,
+    /// Relative time references.
+    RelativeTime,
+    /// Vague time references.
+    VagueTime,
+    /// Speech verbs.
+    SpeechVerbs,
+    /// Confused words.
+    Confused,
+    /// Misspellings.
+    Misspellings,
+    /// Wordy phrases.
+    Wordy,
+    /// Gendered terms.
+    Gendered,
+}
+
+/// Several phrase lists compiled into one automaton, so that a sentence is read once however
+/// many lists rules look for in it. [`Lexicon::scan`] finds, for each list, exactly what that
+/// list's own [`PhraseSet::find`] finds.
+///
+/// Lists join the shared automaton, smallest first, while it stays small enough to be a DFA; a
+/// list that would make it too large (the weasel list expands to thousands of phrases) is
+/// searched with its own automaton.
+#[derive(Clone, Debug)]
+pub struct Lexicon {
+    matcher: Option<AhoCorasick>,
+    /// The list of each pattern of `matcher`.
+    owners: Vec<List>,
+    /// Lists searched on their own.
+    separate: Vec<(List, PhraseSet)>,
+}
+
+impl Lexicon {
+    /// Compiles the phrases of `sets`.
+    pub fn new(sets: &[(List, &PhraseSet)]) -> Lexicon {
+        let mut sets: Vec<(List, &PhraseSet)> = sets.to_vec();
+        sets.sort_by_key(|(list, set)| (set.phrases().len(), *list));
+        let mut owners = Vec::new();
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut separate = Vec::new();
+        for (list, set) in sets {
+            if patterns.len() + set.phrases().len() > DFA_MAX_PHRASES {
+                separate.push((list, set.clone()));
+                continue;
+            }
+            for phrase in set.phrases() {
+                owners.push(list);
+                patterns.push(phrase);
+            }
+        }
+        let matcher = if patterns.is_empty() {
+            None
+        } else {
+            // Every occurrence of every phrase (overlapping), from which each list's
+            // leftmost-longest matches are chosen as its own automaton would.
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&patterns)
+                .ok()
+        };
+        Lexicon {
+            matcher,
+            owners,
+            separate,
+        }
+    }
+
+    /// The matches of every list in `text`.
+    pub fn scan(&self, text: &str) -> Hits {
+        let mut found = Vec::new();
+        for (list, set) in &self.separate {
+            found.extend(set.find(text).into_iter().map(|range| (*list, range)));
+        }
+        let Some(matcher) = &self.matcher else {
+            return Hits { found };
+        };
+        let mut raw: Vec<(List, usize, std::cmp::Reverse<usize>)> = matcher
+            .find_overlapping_iter(text)
+            .map(|m| {
+                (
+                    self.owners[m.pattern().as_usize()],
+                    m.start(),
+                    std::cmp::Reverse(m.end()),
+                )
+            })
+            .collect();
+        // By list, then leftmost, then longest: the first candidate at or after `from` is the
+        // one a leftmost-longest search from `from` would return.
+        raw.sort_unstable();
+        let mut current = None;
+        let mut from = 0;
+        for (list, start, std::cmp::Reverse(end)) in raw {
+            if current != Some(list) {
+                current = Some(list);
+                from = 0;
+            }
+            if start < from {
+                continue;
+            }
+            if is_word_boundary(text, start) && is_word_end(text, end) {
+                found.push((list, start..end));
+                from = end;
+            } else {
+                from = next_char(text, start);
+            }
+        }
+        Hits { found }
+    }
+}
+
+/// What [`Lexicon::scan`] found in a text: byte ranges by list, each list's in text order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Hits {
+    found: Vec<(List, Range<usize>)>,
+}
+
+impl Hits {
+    /// The matches of one list, in text order.
+    pub fn of(&self, list: List) -> Vec<Range<usize>> {
+        self.found
+            .iter()
+            .filter(|(l, _)| *l == list)
+            .map(|(_, r)| r.clone())
+            .collect()
     }
 }
 
@@ -202,8 +351,21 @@ impl Replacements {
 
     /// Matches in `text` (at word boundaries, ignoring case) with their pair.
     pub fn find(&self, text: &str) -> Vec<(Range<usize>, &Confusion)> {
-        self.set
-            .find(text)
+        self.pairs_of(text, self.set.find(text))
+    }
+
+    /// The phrases.
+    pub fn set(&self) -> &PhraseSet {
+        &self.set
+    }
+
+    /// The pairs of `found`, ranges of `text` where this list's phrases are.
+    pub fn pairs_of(
+        &self,
+        text: &str,
+        found: Vec<Range<usize>>,
+    ) -> Vec<(Range<usize>, &Confusion)> {
+        found
             .into_iter()
             .filter_map(|range| {
                 let lower = text[range.clone()].to_lowercase();
@@ -274,6 +436,58 @@ mod tests {
         let text = "Experts say phrase number 2400 matters.";
         let found: Vec<&str> = set.find(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(found, ["Experts say", "phrase number 2400"]);
+    }
+
+    #[test]
+    fn a_lexicon_finds_what_each_list_finds_alone() {
+        let list = |name: &str| {
+            let text = BUILTIN.iter().find(|(n, _)| *n == name).unwrap().1;
+            PhraseSet::new(entries(text).iter().flat_map(|l| expand(l)).collect())
+        };
+        let weasel = list("weasel");
+        let time = list("relative-time");
+        let vague = list("vague-time");
+        // Lists that share phrases and prefixes, and a phrase rejected at a word boundary
+        // with a shorter one at the same start ("nowhere" / "now").
+        let tricky = PhraseSet::new(vec![
+            "now".into(),
+            "nowhere".into(),
+            "some experts".into(),
+            "experts say".into(),
+            "last".into(),
+        ]);
+        // A list too long for the shared automaton is searched on its own.
+        let long = PhraseSet::new((0..DFA_MAX_PHRASES).map(|n| format!("now {n}")).collect());
+        let lexicon = Lexicon::new(&[
+            (List::Weasel, &weasel),
+            (List::Generalizations, &long),
+            (List::RelativeTime, &time),
+            (List::VagueTime, &vague),
+            (List::Wordy, &tricky),
+        ]);
+        let texts = [
+            "Experts say the ceasefire, agreed last week, is now holding; some experts disagree.",
+            "Nowhere is it written. Snow fell earlier this year, and nowadays it is known now.",
+            "Some argue that it has been reported recently that critics claim otherwise.",
+            "ÉXPERTS SAY — «experts say» — experts-say, experts_say, experts sayings.",
+            "In recent days, over the past week and last month, the lastest data arrived.",
+            "",
+            "no phrase at all here",
+            "Now 12 and now 1999 are phrases of the long list; now 2000 is not.",
+        ];
+        for text in texts {
+            let hits = lexicon.scan(text);
+            for (which, set) in [
+                (List::Weasel, &weasel),
+                (List::Generalizations, &long),
+                (List::RelativeTime, &time),
+                (List::VagueTime, &vague),
+                (List::Wordy, &tricky),
+            ] {
+                assert_eq!(hits.of(which), set.find(text), "{which:?} in {text:?}");
+            }
+            assert!(hits.of(List::Gendered).is_empty());
+        }
     }
 
     #[test]

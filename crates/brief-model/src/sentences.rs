@@ -46,17 +46,23 @@ pub(crate) fn split(
     let mut start = 0;
     let mut idx = 0;
     while idx < bytes.len() {
-        let Some(c) = text[idx..].chars().next() else {
+        // The next terminal: `.`, `!`, `?`, or `…` (E2 80 A6; E2 only ever starts a character,
+        // so every position found is a character boundary).
+        let Some(found) = bytes[idx..]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+        else {
             break;
         };
-        let terminal_len = match c {
-            '.' | '!' | '?' | '…' => c.len_utf8(),
-            _ => 0,
+        idx += found;
+        let terminal_len = match bytes[idx] {
+            0xE2 if text[idx..].starts_with('…') => '…'.len_utf8(),
+            0xE2 => {
+                idx += 1;
+                continue;
+            }
+            _ => 1,
         };
-        if terminal_len == 0 {
-            idx += c.len_utf8();
-            continue;
-        }
         let mut end = idx + terminal_len;
         // Runs of terminal punctuation ("?!", "...").
         while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?') {

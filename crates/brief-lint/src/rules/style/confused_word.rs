@@ -40,6 +40,7 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
         ctx,
         report,
         &ctx.settings.words.confused,
+        crate::words::List::Confused,
         &super::Wording {
             message: |found, right| format!("`{found}` is probably a slip for `{right}`"),
             applicability: Applicability::Safe,

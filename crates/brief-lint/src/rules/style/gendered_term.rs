@@ -41,6 +41,7 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
         ctx,
         report,
         &ctx.settings.words.gendered,
+        crate::words::List::Gendered,
         &super::Wording {
             message: |found, right| format!("`{found}` has a neutral equivalent, `{right}`"),
             applicability: Applicability::Unsafe,

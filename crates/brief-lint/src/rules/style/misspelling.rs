@@ -41,6 +41,7 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
         ctx,
         report,
         &ctx.settings.words.misspellings,
+        crate::words::List::Misspellings,
         &super::Wording {
             message: |found, right| format!("`{found}` is misspelled; it is `{right}`"),
             applicability: Applicability::Safe,

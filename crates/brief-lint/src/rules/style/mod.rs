@@ -3,7 +3,7 @@
 use brief_model::{Applicability, Edit, Fix};
 
 use crate::rule::{Context, Report};
-use crate::words::Replacements;
+use crate::words::{List, Replacements};
 
 pub(crate) mod confused_word;
 pub(crate) mod gendered_term;
@@ -41,12 +41,13 @@ pub(crate) fn report_replacements(
     ctx: &Context<'_>,
     report: &mut Report<'_>,
     list: &Replacements,
+    which: List,
     wording: &Wording,
 ) {
     let doc = ctx.doc;
     for idx in 0..doc.sentences.len() {
         let text = doc.sentences[idx].text.as_str();
-        let found = list.find(text);
+        let found = list.pairs_of(text, ctx.analysis.hits[idx].of(which));
         if found.is_empty() {
             continue;
         }

@@ -39,6 +39,9 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
     let doc = ctx.doc;
     for idx in 0..doc.sentences.len() {
         let text = doc.sentences[idx].text.as_str();
+        if text.is_ascii() && !has_repeat_ascii(text) {
+            continue;
+        }
         // Most sentences repeat no word: the view and its masks are built for those that do.
         let mut view_and_masks = None;
         let mut previous: Option<(usize, usize)> = None;
@@ -89,5 +92,41 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
             }
             previous = Some((start, end));
         }
+    }
+}
+
+/// Whether an ASCII text has two alphabetic words in a row that are equal ignoring case: a
+/// quick test, true of every sentence the full check reports on (and of a few more).
+fn has_repeat_ascii(text: &str) -> bool {
+    let mut previous: Option<&[u8]> = None;
+    // The ASCII characters `char::is_whitespace` accepts, vertical tab included.
+    for word in text.as_bytes().split(|b| matches!(b, b' ' | b'\t'..=b'\r')) {
+        if word.is_empty() {
+            continue;
+        }
+        if !word.iter().all(u8::is_ascii_alphabetic) {
+            previous = None;
+            continue;
+        }
+        if previous.is_some_and(|p| p.eq_ignore_ascii_case(word)) {
+            return true;
+        }
+        previous = Some(word);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_repeat_ascii;
+
+    #[test]
+    fn the_quick_test_sees_every_repeat() {
+        assert!(has_repeat_ascii("It was the the best."));
+        assert!(has_repeat_ascii("It was THE the best."));
+        assert!(has_repeat_ascii("the\x0bthe"));
+        assert!(has_repeat_ascii("in\n\nin"));
+        assert!(!has_repeat_ascii("It was the best, the best."));
+        assert!(!has_repeat_ascii("Item 4 4 and x1 x1."));
     }
 }

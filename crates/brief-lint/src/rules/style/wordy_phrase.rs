@@ -41,6 +41,7 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
         ctx,
         report,
         &ctx.settings.words.wordy,
+        crate::words::List::Wordy,
         &super::Wording {
             message: |found, right| format!("`{found}` says no more than `{right}`"),
             applicability: Applicability::Unsafe,
