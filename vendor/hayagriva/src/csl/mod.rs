@@ -150,6 +150,7 @@ impl<'a, T: EntryLike> BibliographyDriver<'a, T> {
 impl<T: EntryLike + Hash + PartialEq + Eq + Debug> BibliographyDriver<'_, T> {
     /// Render the bibliography.
     pub fn finish(mut self, request: BibliographyRequest<'_>) -> Rendered {
+        let _terms = TermCacheScope::enter();
         // 1.  Assign citation numbers by bibliography ordering or by citation
         //     order and render them a first time without their locators.
         let bib_style = request.style();
@@ -2252,6 +2253,29 @@ impl<'a> StyleContext<'a> {
         None
     }
 
+    /// Where `term` in `form` (or the forms it falls back to) is defined, in
+    /// the order [`Self::lookup_locale`] searches.
+    fn find_term(&self, term: Term, form: TermForm) -> Option<TermPosition> {
+        let mut form = Some(form);
+        while let Some(current_form) = form {
+            if let Some(position) = self.lookup_locale(|l| {
+                let terms = &l.terms.as_ref()?.terms;
+                let index = terms
+                    .iter()
+                    .position(|t| t.form == current_form && t.name.is_lexically_same(term))?;
+                let in_style = self.csl.locale.as_ptr_range().contains(&(l as *const Locale));
+                let locales =
+                    if in_style { self.csl.locale.as_slice() } else { self.locale_files };
+                let locale = locales.iter().position(|x| std::ptr::eq(x, l))?;
+                Some(TermPosition { in_style, locale, term: index })
+            }) {
+                return Some(position);
+            }
+            form = current_form.fallback();
+        }
+        None
+    }
+
     /// Check whether to do punctuation in quotes.
     fn punctuation_in_quotes(&self) -> bool {
         self.lookup_locale(|f| f.style_options?.punctuation_in_quote)
@@ -2284,8 +2308,15 @@ pub(crate) struct WritingContext {
     first_name: Option<NameDisambiguationProperties>,
     /// Results of `will_have_info` for the elements of this render, so that
     /// nested groups and macros do not recompute their descendants at every
-    /// level. See [`InfoKey`] for what a result depends on.
+    /// level: a direct-mapped table of [`INFO_MEMO_SLOTS`] slots, where a
+    /// result evicts the one in its slot. Most results are never asked for
+    /// again, and a hash map spent more inserting them than the few hits
+    /// saved. Tables are reused from render to render (see [`MEMO_POOL`])
+    /// without being cleared: the generation in the key keeps results of
+    /// earlier renders from matching.
     info_memo: InfoMemo,
+    /// Identifies this render in `info_memo`.
+    info_generation: u64,
     /// Bumped whenever the special form or the ibid state of the instance
     /// changes during a render, so that earlier memoized results go stale.
     info_epoch: u32,
@@ -2324,9 +2355,8 @@ impl Default for WritingContext {
             checked_disambiguate: false,
             first_date: true,
             first_name: None,
-            // Sized for the elements a render of a large style visits, to
-            // avoid growing the table while rendering.
-            info_memo: InfoMemo::with_capacity_and_hasher(256, Default::default()),
+            info_memo: InfoMemo::new(),
+            info_generation: next_info_generation(),
             info_epoch: 0,
             format_stack: NonEmptyStack::default(),
             cases: NonEmptyStack::default(),
@@ -3149,19 +3179,32 @@ impl<'a, T: EntryLike> Context<'a, T> {
             term = locator.0.into();
         }
 
-        let mut form = Some(form);
-        while let Some(current_form) = form {
-            if let Some(localization) = self.style.lookup_locale(|l| {
-                let term = locale_term(l, term, current_form)?;
-                Some(if plural { term.multiple() } else { term.single() })
-            }) {
-                return localization;
+        let found = TERM_CACHE.with_borrow_mut(|cache| {
+            let cache = cache.as_mut()?;
+            let key = (
+                self.style.csl as *const IndependentStyle as usize,
+                self.style.locale_files.as_ptr() as usize,
+                self.style.locale_files.len(),
+                term,
+                form,
+            );
+            let locale = self.style.locale();
+            let entries = cache.entry(key).or_default();
+            if let Some((_, found)) = entries.iter().find(|(l, _)| *l == locale) {
+                return Some(*found);
             }
-
-            form = current_form.fallback();
-        }
-
-        None
+            let found = self.style.find_term(term, form);
+            entries.push((locale, found));
+            Some(found)
+        });
+        let found = match found {
+            Some(found) => found?,
+            None => self.style.find_term(term, form)?,
+        };
+        let locales =
+            if found.in_style { self.style.csl.locale.as_slice() } else { self.style.locale_files };
+        let term = &locales[found.locale].terms.as_ref()?.terms[found.term];
+        if plural { term.multiple() } else { term.single() }
     }
 
     /// Get the gender of a term.
@@ -3433,17 +3476,21 @@ impl<'a, T: EntryLike> Context<'a, T> {
             state: (u64::from(self.writing.info_epoch) << 40)
                 | (suppressed << 1)
                 | u64::from(self.writing.first_date),
+            generation: self.writing.info_generation,
         })
     }
 
     /// A memoized `will_have_info` result.
     fn memoized_info(&self, key: &InfoKey) -> Option<(bool, UsageInfo)> {
-        self.writing.info_memo.get(key).copied()
+        let (found, info) = self.writing.info_memo.0.get(key.slot())?;
+        (found == key).then_some(*info)
     }
 
     /// Memoize a `will_have_info` result.
     fn memoize_info(&mut self, key: InfoKey, info: (bool, UsageInfo)) {
-        self.writing.info_memo.insert(key, info);
+        if let Some(slot) = self.writing.info_memo.0.get_mut(key.slot()) {
+            *slot = (key, info);
+        }
     }
 }
 
@@ -3481,20 +3528,115 @@ fn locale_term(locale: &Locale, term: Term, form: TermForm) -> Option<&Localized
     })
 }
 
+/// Where a term is defined: in the style's own locales or in the locale files,
+/// the index of the locale and of the term in it.
+#[derive(Debug, Clone, Copy)]
+struct TermPosition {
+    in_style: bool,
+    locale: usize,
+    term: usize,
+}
+
+/// The style, the locale files (address and length) and the term and form
+/// looked up.
+type TermKey = (usize, usize, usize, Term, TermForm);
+
+/// Term positions found so far, by key and locale.
+type TermCache = HashMap<TermKey, Vec<(LocaleCode, Option<TermPosition>)>>;
+
+thread_local! {
+    /// Where terms were found, while a [`TermCacheScope`] is alive on this
+    /// thread. A style has a few hundred terms per locale and a render looks
+    /// some up many times; the scope is one [`BibliographyDriver::finish`],
+    /// during which the styles and locales it borrows stay where they are, so
+    /// that their addresses identify them.
+    static TERM_CACHE: RefCell<Option<TermCache>> = const { RefCell::new(None) };
+}
+
+/// Memoizes term lookups on this thread until dropped.
+struct TermCacheScope(Option<TermCache>);
+
+impl TermCacheScope {
+    fn enter() -> Self {
+        Self(TERM_CACHE.with_borrow_mut(|cache| cache.replace(TermCache::new())))
+    }
+}
+
+impl Drop for TermCacheScope {
+    fn drop(&mut self) {
+        let previous = self.0.take();
+        let _ = TERM_CACHE.try_with(|cache| *cache.borrow_mut() = previous);
+    }
+}
+
 /// What the result of `will_have_info` depends on within one render: the
 /// element (by address, as elements live in the style for the whole render),
 /// the special form and ibid state (through the epoch), the variables
 /// suppressed so far, and whether a date has been rendered yet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 struct InfoKey {
     elem: usize,
     /// The epoch, the number of suppressed variables and whether a date was
     /// rendered, packed into one word (the list of variables is far shorter
     /// than 2^39).
     state: u64,
+    /// The render (see `WritingContext::info_generation`); never 0, which
+    /// marks an empty slot.
+    generation: u64,
 }
 
-type InfoMemo = HashMap<InfoKey, (bool, UsageInfo), BuildHasherDefault<InfoHasher>>;
+impl InfoKey {
+    /// The key's slot in a memo table (the generation is the same for every
+    /// key of a render, so it does not spread them).
+    fn slot(&self) -> usize {
+        let mixed = (self.elem as u64) ^ self.state.rotate_left(29);
+        (mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - INFO_MEMO_SLOTS.trailing_zeros()))
+            as usize
+    }
+}
+
+/// The number of slots of a render's memo table (a power of two).
+const INFO_MEMO_SLOTS: usize = 2048;
+
+/// A render's memo table of `will_have_info` results.
+#[derive(Debug)]
+struct InfoMemo(Vec<(InfoKey, (bool, UsageInfo))>);
+
+thread_local! {
+    /// Memo tables of finished renders, for the next ones to reuse.
+    static MEMO_POOL: RefCell<Vec<Vec<(InfoKey, (bool, UsageInfo))>>> =
+        const { RefCell::new(Vec::new()) };
+}
+
+impl InfoMemo {
+    /// A table from the pool, or a new one.
+    fn new() -> Self {
+        let reused = MEMO_POOL.try_with(|pool| pool.borrow_mut().pop()).ok().flatten();
+        Self(reused.unwrap_or_else(|| {
+            vec![(InfoKey::default(), (false, UsageInfo::default())); INFO_MEMO_SLOTS]
+        }))
+    }
+}
+
+impl Drop for InfoMemo {
+    fn drop(&mut self) {
+        let table = mem::take(&mut self.0);
+        // Kept for the next render; a few suffice however deep renders nest.
+        let _ = MEMO_POOL.try_with(|pool| {
+            let mut pool = pool.borrow_mut();
+            if pool.len() < 8 {
+                pool.push(table);
+            }
+        });
+    }
+}
+
+/// A generation for a new render: unique in the process (a context could be
+/// used on another thread than the one that made it), never 0.
+fn next_info_generation() -> u64 {
+    static LAST: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    LAST.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1
+}
 
 /// A multiply-rotate hasher for [`InfoKey`]s: the keys are a few integers,
 /// for which SipHash's resistance to collisions is wasted time.

@@ -704,26 +704,45 @@ impl EntryLike for Entry {
     }
 }
 
-/// The value of `variable` in a CSL-JSON item. The key is written into a
-/// buffer kept per thread: `to_string` would allocate on every lookup.
+/// The value of `variable` in a CSL-JSON item.
 #[cfg(feature = "csl-json")]
-fn json_get(
-    item: &csl_json::Item,
-    variable: impl std::fmt::Display,
-) -> Option<&csl_json::Value> {
-    use std::cell::RefCell;
-    use std::fmt::Write;
-
-    thread_local! {
-        static KEY: RefCell<String> = const { RefCell::new(String::new()) };
+fn json_get<V: JsonKey>(item: &csl_json::Item, variable: V) -> Option<&csl_json::Value> {
+    match variable.key() {
+        Some(key) => item.0.get(key),
+        None => item.0.get(variable.to_string().as_str()),
     }
-    KEY.with(|key| {
-        let mut key = key.borrow_mut();
-        key.clear();
-        write!(key, "{variable}").ok()?;
-        item.0.get(key.as_str())
-    })
 }
+
+/// A variable's CSL-JSON key, formatted once per process rather than at every
+/// lookup.
+#[cfg(feature = "csl-json")]
+trait JsonKey: Copy + std::fmt::Display {
+    /// The key, or `None` for a variant past the table (never for the
+    /// variables CSL defines today).
+    fn key(self) -> Option<&'static str>;
+}
+
+#[cfg(feature = "csl-json")]
+macro_rules! json_key {
+    ($ty:ty) => {
+        impl JsonKey for $ty {
+            fn key(self) -> Option<&'static str> {
+                static KEYS: [std::sync::OnceLock<String>; 128] =
+                    [const { std::sync::OnceLock::new() }; 128];
+                Some(KEYS.get(self as usize)?.get_or_init(|| self.to_string()))
+            }
+        }
+    };
+}
+
+#[cfg(feature = "csl-json")]
+json_key!(StandardVariable);
+#[cfg(feature = "csl-json")]
+json_key!(NumberVariable);
+#[cfg(feature = "csl-json")]
+json_key!(DateVariable);
+#[cfg(feature = "csl-json")]
+json_key!(NameVariable);
 
 #[cfg(feature = "csl-json")]
 fn resolve_csl_json_standard_variable(
