@@ -48,9 +48,9 @@ pub(crate) fn find(text: &str, excluded: &[Range<usize>]) -> (Vec<Found>, Vec<Fo
     let mut bracketed = Vec::new();
     let mut groups: Vec<Range<usize>> = Vec::new();
     let mut idx = 0;
-    while idx < bytes.len() {
-        if bytes[idx] == b'['
-            && !in_excluded(idx)
+    while let Some(offset) = memchr::memchr(b'[', &bytes[idx..]) {
+        idx += offset;
+        if !in_excluded(idx)
             && let Some(close) = matching_bracket(idx)
         {
             let followed_by_link = matches!(bytes.get(close + 1), Some(b'(' | b'['));

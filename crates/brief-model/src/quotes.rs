@@ -20,10 +20,18 @@ pub(crate) struct Found {
 pub(crate) fn find(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((idx, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    // Only `"` and the characters starting with E2 (`“`, `”`) or C2 (`«`, `»`) can be marks;
+    // both bytes only ever start a character, so every position found is a boundary.
+    while let Some(offset) = memchr::memchr3(b'"', 0xE2, 0xC2, &bytes[from..]) {
+        let idx = from + offset;
+        let Some(c) = text[idx..].chars().next() else {
+            break;
+        };
+        from = idx + c.len_utf8();
+        let prev = text[..idx].chars().next_back();
+        let next = text[from..].chars().next();
         match c {
             '“' | '«' if open.is_none() => open = Some((idx, c)),
             '”' | '»' => {
@@ -50,7 +58,6 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
             }
             _ => {}
         }
-        prev = Some(c);
     }
     out
 }

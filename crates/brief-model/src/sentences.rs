@@ -45,16 +45,19 @@ pub(crate) fn split(
     let mut out = Vec::new();
     let mut start = 0;
     let mut idx = 0;
+    // The next E2 byte (see below), searched for again only once passed.
+    let mut next_e2 = memchr::memchr(0xE2, bytes);
     while idx < bytes.len() {
         // The next terminal: `.`, `!`, `?`, or `…` (E2 80 A6; E2 only ever starts a character,
         // so every position found is a character boundary).
-        let Some(found) = bytes[idx..]
-            .iter()
-            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
-        else {
+        if next_e2.is_some_and(|e| e < idx) {
+            next_e2 = memchr::memchr(0xE2, &bytes[idx..]).map(|o| idx + o);
+        }
+        let ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[idx..]).map(|o| idx + o);
+        let Some(found) = [ascii, next_e2].into_iter().flatten().min() else {
             break;
         };
-        idx += found;
+        idx = found;
         let terminal_len = match bytes[idx] {
             0xE2 if text[idx..].starts_with('…') => '…'.len_utf8(),
             0xE2 => {

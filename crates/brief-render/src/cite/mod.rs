@@ -39,7 +39,8 @@ use text::{RunWriter, runs_of};
 /// The style used when neither the brief nor `brief.toml` names one.
 pub const DEFAULT_STYLE: &str = "chicago-notes";
 
-/// How many specialized copies of one style are kept; past this the cache starts over.
+/// For how many source profiles specialized copies of one style are kept; past this the cache
+/// starts over.
 const MAX_SPECIALIZED: usize = 256;
 
 /// A CSL citation style, ready to format with.
@@ -55,7 +56,7 @@ pub struct CitationStyle {
 /// citation layout.
 #[derive(Debug, Default)]
 struct Specialized {
-    copies: Mutex<HashMap<(Profile, Layout), Arc<IndependentStyle>>>,
+    copies: Mutex<HashMap<Profile, Vec<(Layout, Arc<IndependentStyle>)>>>,
 }
 
 /// What a copy of a style keeps of its citation layout.
@@ -162,13 +163,16 @@ impl CitationStyle {
 
     /// The style specialized to sources of `profile`, with `layout` of its citation layout.
     fn specialized(&self, profile: &Profile, layout: Layout) -> Arc<IndependentStyle> {
-        let key = (profile.clone(), layout);
         let mut copies = self
             .specialized
             .copies
             .lock()
             .unwrap_or_else(|e| e.into_inner());
-        if let Some(copy) = copies.get(&key) {
+        // Looked up by reference: the profile is cloned only for a new copy.
+        if let Some((_, copy)) = copies
+            .get(profile)
+            .and_then(|layouts| layouts.iter().find(|(l, _)| *l == layout))
+        {
             return Arc::clone(copy);
         }
         let mut copy = specialize::specialize(&self.style, profile);
@@ -177,7 +181,10 @@ impl CitationStyle {
             copies.clear();
         }
         let copy = Arc::new(copy);
-        copies.insert(key, Arc::clone(&copy));
+        copies
+            .entry(profile.clone())
+            .or_default()
+            .push((layout, Arc::clone(&copy)));
         copy
     }
 

@@ -219,19 +219,20 @@ impl StyleContext<'_> {
         if cites.len() < 2 {
             return;
         }
-        // Render every macro key of every item once, not once per comparison.
+        // Render each macro key of each item at most once, not once per
+        // comparison, and only when a comparison gets to that key: most pairs
+        // differ in their first key.
         let numbers: Vec<usize> =
             cites.iter().map(|c| citation_number(c.entry)).collect();
-        let macros: Vec<Vec<Option<String>>> = cites
+        let macros: Vec<Vec<std::cell::OnceCell<Option<String>>>> = cites
             .iter()
-            .zip(&numbers)
-            .map(|(cite, &number)| {
-                sort.keys
-                    .iter()
-                    .map(|key| self.render_sort_macro(cite, number, key, term_locale))
-                    .collect()
-            })
+            .map(|_| sort.keys.iter().map(|_| std::cell::OnceCell::new()).collect())
             .collect();
+        let macro_key = |item: usize, k: usize, key: &SortKey| {
+            macros[item][k].get_or_init(|| {
+                self.render_sort_macro(&cites[item], numbers[item], key, term_locale)
+            })
+        };
         let mut order: Vec<usize> = (0..cites.len()).collect();
         order.sort_by(|&a, &b| {
             let mut ordering = Ordering::Equal;
@@ -243,8 +244,8 @@ impl StyleContext<'_> {
                     &cites[b],
                     numbers[b],
                     key,
-                    is_macro.then(|| &macros[a][k]),
-                    is_macro.then(|| &macros[b][k]),
+                    is_macro.then(|| macro_key(a, k, key)),
+                    is_macro.then(|| macro_key(b, k, key)),
                 );
                 if ordering != Ordering::Equal {
                     break;
