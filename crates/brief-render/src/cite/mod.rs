@@ -56,8 +56,11 @@ pub struct CitationStyle {
 /// citation layout.
 #[derive(Debug, Default)]
 struct Specialized {
-    copies: Mutex<HashMap<Profile, Vec<(Layout, Arc<IndependentStyle>)>>>,
+    copies: Mutex<HashMap<Profile, Copies>>,
 }
+
+/// The copies made for one profile, by layout.
+type Copies = Vec<(Layout, Arc<IndependentStyle>)>;
 
 /// What a copy of a style keeps of its citation layout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
