@@ -207,9 +207,30 @@ fn the_pre_commit_hook_checks_briefs_and_skips_readmes() {
     let hooks = Yaml::load_from_str(&text).unwrap();
     let hook = &hooks[0][0];
     assert_eq!(hook["id"].as_str(), Some("brief-check"));
-    assert_eq!(hook["language"].as_str(), Some("rust"));
-    let entry: Vec<&str> = hook["entry"].as_str().unwrap().split_whitespace().collect();
-    assert_eq!(entry[0], "brief");
+    assert_eq!(hook["language"].as_str(), Some("script"));
+    let entry = hook["entry"].as_str().unwrap();
+    assert_eq!(entry, "hooks/brief-check");
+
+    // pre-commit runs the script from its own copy of this repository: a copy of the script,
+    // with a `cargo` on the PATH that records how it is called and "builds" the binary under test.
+    let clone = tempfile::tempdir().unwrap();
+    let script = clone.path().join(entry);
+    std::fs::create_dir_all(script.parent().unwrap()).unwrap();
+    std::fs::copy(repo().join(entry), &script).unwrap();
+    let bin = clone.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let calls = clone.path().join("cargo-calls");
+    let fake_cargo = format!(
+        "#!/bin/sh\necho \"$@\" >> '{calls}'\nwhile [ \"$1\" != --target-dir ]; do shift; done\nmkdir -p \"$2/release\"\nln -sf '{brief}' \"$2/release/brief\"\n",
+        calls = calls.display(),
+        brief = env!("CARGO_BIN_EXE_brief"),
+    );
+    std::fs::write(bin.join("cargo"), fake_cargo).unwrap();
+    Command::new("chmod")
+        .arg("+x")
+        .arg(bin.join("cargo"))
+        .status()
+        .unwrap();
 
     let dir = tempfile::tempdir().unwrap();
     git(dir.path(), &["init", "-q"]);
@@ -221,10 +242,20 @@ fn the_pre_commit_hook_checks_briefs_and_skips_readmes() {
     )
     .unwrap();
     // pre-commit passes the staged file names after the entry.
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     let hook_run = |files: &[&str]| {
-        let mut args: Vec<&str> = entry[1..].to_vec();
-        args.extend_from_slice(files);
-        run_in(dir.path(), &args, None)
+        Command::new(&script)
+            .args(files)
+            .current_dir(dir.path())
+            .env("PATH", &path)
+            .env("BRIEF_TEST", "1")
+            .env_remove("NO_COLOR")
+            .output()
+            .unwrap()
     };
     let output = hook_run(&["good.md", "README.md"]);
     assert_eq!(code(&output), 0, "{}{}", stdout(&output), stderr(&output));
@@ -232,6 +263,17 @@ fn the_pre_commit_hook_checks_briefs_and_skips_readmes() {
     assert_eq!(code(&output), 1, "{}", stdout(&output));
     assert!(stdout(&output).contains("citations/undefined-key"));
     assert!(!stdout(&output).contains("README.md"));
+
+    // Built once, without the PDF engine, inside the copy.
+    let calls = std::fs::read_to_string(&calls).unwrap();
+    assert_eq!(calls.lines().count(), 1, "{calls}");
+    assert!(calls.contains("build"), "{calls}");
+    assert!(calls.contains("--no-default-features"), "{calls}");
+    assert!(calls.contains("--locked"), "{calls}");
+    assert!(
+        calls.contains(&format!("{}/Cargo.toml", clone.path().display())),
+        "{calls}"
+    );
 }
 
 #[test]
