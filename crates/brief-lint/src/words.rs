@@ -237,11 +237,14 @@ impl Lexicon {
         } else {
             // Every occurrence of every phrase (overlapping), from which each list's
             // leftmost-longest matches are chosen as its own automaton would.
-            AhoCorasickBuilder::new()
+            let mut builder = AhoCorasickBuilder::new();
+            builder
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
+                .kind(Some(AhoCorasickKind::DFA));
+            builder
                 .build(&patterns)
+                .or_else(|_| builder.kind(None).build(&patterns))
                 .ok()
         };
         Lexicon {

@@ -45,16 +45,21 @@ pub(crate) fn split(
     let mut out = Vec::new();
     let mut start = 0;
     let mut idx = 0;
-    // The next E2 byte (see below), searched for again only once passed.
+    // The next ASCII terminal and the next E2 byte (see below), each searched for again only
+    // once passed, so that text full of other E2 characters (dashes, curly quotes) is not
+    // scanned again for every one of them.
+    let mut next_ascii = memchr::memchr3(b'.', b'!', b'?', bytes);
     let mut next_e2 = memchr::memchr(0xE2, bytes);
     while idx < bytes.len() {
         // The next terminal: `.`, `!`, `?`, or `…` (E2 80 A6; E2 only ever starts a character,
         // so every position found is a character boundary).
+        if next_ascii.is_some_and(|a| a < idx) {
+            next_ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[idx..]).map(|o| idx + o);
+        }
         if next_e2.is_some_and(|e| e < idx) {
             next_e2 = memchr::memchr(0xE2, &bytes[idx..]).map(|o| idx + o);
         }
-        let ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[idx..]).map(|o| idx + o);
-        let Some(found) = [ascii, next_e2].into_iter().flatten().min() else {
+        let Some(found) = [next_ascii, next_e2].into_iter().flatten().min() else {
             break;
         };
         idx = found;
@@ -228,6 +233,21 @@ mod tests {
             sentences("See No. 5 on p. 4, e.g. the annex. Done."),
             ["See No. 5 on p. 4, e.g. the annex.", "Done."]
         );
+    }
+
+    #[test]
+    fn dashes_and_curly_quotes_between_terminals() {
+        // E2 starts `…` and also `—`, `“` and `”`: only `…` ends a sentence.
+        assert_eq!(
+            sentences("A “plan” — or two — failed… Then — “why?” Nobody knew."),
+            [
+                "A “plan” — or two — failed…",
+                "Then — “why?”",
+                "Nobody knew."
+            ]
+        );
+        let long = format!("{} end. Next one", "—".repeat(10_000));
+        assert_eq!(sentences(&long).len(), 2);
     }
 
     #[test]
