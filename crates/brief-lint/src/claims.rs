@@ -176,13 +176,31 @@ fn masked(masks: &[Range<usize>], range: &Range<usize>) -> bool {
         .any(|m| m.start < range.end && range.start < m.end)
 }
 
+/// Whether the claim checks pass over a sentence: recommendation fields, notes and the
+/// bibliography make no claims of their own.
+fn passed_over(sentence: &Sentence) -> bool {
+    let context = sentence.context;
+    context.field || context.footnote.is_some() || context.bibliography
+}
+
 /// Analyses every sentence of `doc`.
 pub fn analyse(doc: &Document, settings: &Settings) -> Analysis {
+    // Sentences the claim checks pass over are scanned only for the lists other rules read.
+    const CLAIM_LISTS: &[List] = &[
+        List::Weasel,
+        List::Generalizations,
+        List::RelativeTime,
+        List::VagueTime,
+        List::SpeechVerbs,
+    ];
     let mut analysis = Analysis {
         hits: doc
             .sentences
             .iter()
-            .map(|s| settings.words.lexicon.scan(&s.text))
+            .map(|s| {
+                let skip = if passed_over(s) { CLAIM_LISTS } else { &[] };
+                settings.words.lexicon.scan(&s.text, skip)
+            })
             .collect(),
         ..Analysis::default()
     };
@@ -210,7 +228,7 @@ pub fn analyse(doc: &Document, settings: &Settings) -> Analysis {
     for idx in 0..doc.sentences.len() {
         let sentence = &doc.sentences[idx];
         let context = sentence.context;
-        if context.field || context.footnote.is_some() || context.bibliography {
+        if passed_over(sentence) {
             continue;
         }
         // A summary restates findings: its figures need a source only when the body does not

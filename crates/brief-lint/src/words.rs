@@ -118,24 +118,7 @@ impl PhraseSet {
 
     fn matcher(&self) -> Option<&AhoCorasick> {
         self.matcher
-            .get_or_init(|| {
-                if self.phrases.is_empty() {
-                    return None;
-                }
-                let mut builder = AhoCorasickBuilder::new();
-                builder
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::LeftmostLongest);
-                // A DFA is the fastest to search and small for lists of a few hundred phrases;
-                // a much longer list gets the automaton the library chooses for its size.
-                if self.phrases.len() <= DFA_MAX_PHRASES {
-                    builder.kind(Some(AhoCorasickKind::DFA));
-                }
-                builder
-                    .build(&self.phrases)
-                    .or_else(|_| builder.kind(None).build(&self.phrases))
-                    .ok()
-            })
+            .get_or_init(|| compile(&self.phrases, MatchKind::LeftmostLongest))
             .as_ref()
     }
 
@@ -173,6 +156,24 @@ impl PhraseSet {
     pub fn prefix_of(&self, text: &str) -> Option<Range<usize>> {
         self.find(text).into_iter().find(|r| r.start == 0)
     }
+}
+
+/// An automaton for `phrases` (ASCII case-insensitive), or `None` when there are none. A DFA is
+/// the fastest to search and small for lists of a few hundred phrases; a much longer list gets
+/// the automaton the library chooses for its size.
+fn compile<P: AsRef<[u8]>>(phrases: &[P], kind: MatchKind) -> Option<AhoCorasick> {
+    if phrases.is_empty() {
+        return None;
+    }
+    let mut builder = AhoCorasickBuilder::new();
+    builder.ascii_case_insensitive(true).match_kind(kind);
+    if phrases.len() <= DFA_MAX_PHRASES {
+        builder.kind(Some(AhoCorasickKind::DFA));
+    }
+    builder
+        .build(phrases)
+        .or_else(|_| builder.kind(None).build(phrases))
+        .ok()
 }
 
 /// The lists a sentence is scanned for, all at once, by a [`Lexicon`].
@@ -232,21 +233,9 @@ impl Lexicon {
                 patterns.push(phrase);
             }
         }
-        let matcher = if patterns.is_empty() {
-            None
-        } else {
-            // Every occurrence of every phrase (overlapping), from which each list's
-            // leftmost-longest matches are chosen as its own automaton would.
-            let mut builder = AhoCorasickBuilder::new();
-            builder
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA));
-            builder
-                .build(&patterns)
-                .or_else(|_| builder.kind(None).build(&patterns))
-                .ok()
-        };
+        // Every occurrence of every phrase (overlapping), from which each list's
+        // leftmost-longest matches are chosen as its own automaton would.
+        let matcher = compile(&patterns, MatchKind::Standard);
         Lexicon {
             matcher,
             owners,
@@ -254,11 +243,14 @@ impl Lexicon {
         }
     }
 
-    /// The matches of every list in `text`.
-    pub fn scan(&self, text: &str) -> Hits {
+    /// The matches of every list in `text` but those of `skip`, which are left empty (a list
+    /// searched with its own automaton costs a search of its own).
+    pub fn scan(&self, text: &str, skip: &[List]) -> Hits {
         let mut found = Vec::new();
         for (list, set) in &self.separate {
-            found.extend(set.find(text).into_iter().map(|range| (*list, range)));
+            if !skip.contains(list) {
+                found.extend(set.find(text).into_iter().map(|range| (*list, range)));
+            }
         }
         let Some(matcher) = &self.matcher else {
             return Hits { found };
@@ -283,7 +275,7 @@ impl Lexicon {
                 current = Some(list);
                 from = 0;
             }
-            if start < from {
+            if start < from || skip.contains(&list) {
                 continue;
             }
             if is_word_boundary(text, start) && is_word_end(text, end) {
@@ -479,7 +471,10 @@ mod tests {
             "Now 12 and now 1999 are phrases of the long list; now 2000 is not.",
         ];
         for text in texts {
-            let hits = lexicon.scan(text);
+            let hits = lexicon.scan(text, &[]);
+            let skipped = lexicon.scan(text, &[List::Weasel, List::Wordy]);
+            assert!(skipped.of(List::Weasel).is_empty() && skipped.of(List::Wordy).is_empty());
+            assert_eq!(skipped.of(List::RelativeTime), hits.of(List::RelativeTime));
             for (which, set) in [
                 (List::Weasel, &weasel),
                 (List::Generalizations, &long),
