@@ -665,20 +665,14 @@ pub(crate) fn is_title_case(text: &str) -> bool {
 
 /// Sentences that prescribe rather than assert ("X should ...").
 fn is_prescriptive(text: &str) -> bool {
-    static MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
-    let matcher = MATCHER.get_or_init(|| {
-        AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .build([
-                " should ",
-                " must ",
-                " ought to ",
-                " we recommend ",
-                " recommend that ",
-            ])
-            .expect("the modal phrases compile")
-    });
-    matcher.is_match(&format!(" {text} "))
+    const MODALS: &[&str] = &[
+        " should ",
+        " must ",
+        " ought to ",
+        " we recommend ",
+        " recommend that ",
+    ];
+    brief_model::text::find_first(&format!(" {text} "), MODALS).is_some()
 }
 
 /// Sweeping words that claim nothing: a negated absolute is a hedge ("not always"), and some

@@ -6,10 +6,12 @@
 //! optional one, so `(critics|skeptics) (say|claim)` stands for four phrases. In
 //! `confused-words`, a line is `wrong phrase => right phrase`.
 
+mod trie;
+
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use trie::Trie;
 
 /// The built-in lists, by name.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -91,17 +93,14 @@ pub fn expand(pattern: &str) -> Vec<String> {
         .collect()
 }
 
-/// The longest list compiled to a DFA (see [`PhraseSet::new`]).
-const DFA_MAX_PHRASES: usize = 2_000;
-
 /// A compiled list of phrases, matched case-insensitively (ASCII) at word boundaries.
 ///
-/// The automaton is built at the first search: lists that are only searched through a
-/// [`Lexicon`] never build their own.
+/// The trie is built at the first search: lists that are only searched through a [`Lexicon`]
+/// never build their own.
 #[derive(Clone, Debug)]
 pub struct PhraseSet {
     phrases: Vec<String>,
-    matcher: OnceLock<Option<AhoCorasick>>,
+    matcher: OnceLock<Trie>,
 }
 
 impl PhraseSet {
@@ -116,10 +115,9 @@ impl PhraseSet {
         }
     }
 
-    fn matcher(&self) -> Option<&AhoCorasick> {
+    fn matcher(&self) -> &Trie {
         self.matcher
-            .get_or_init(|| compile(&self.phrases, MatchKind::LeftmostLongest))
-            .as_ref()
+            .get_or_init(|| Trie::new(self.phrases.iter().map(|p| (0, p.as_str()))))
     }
 
     /// The phrases.
@@ -132,23 +130,8 @@ impl PhraseSet {
     /// Matches are leftmost-longest; when one is rejected for a word boundary, the search resumes
     /// one character later so that a shorter phrase there can still match.
     pub fn find(&self, text: &str) -> Vec<Range<usize>> {
-        let Some(matcher) = self.matcher() else {
-            return Vec::new();
-        };
         let mut out = Vec::new();
-        let mut from = 0;
-        while from < text.len() {
-            let input = aho_corasick::Input::new(text).range(from..);
-            let Some(found) = matcher.find(input) else {
-                break;
-            };
-            if is_word_boundary(text, found.start()) && is_word_end(text, found.end()) {
-                out.push(found.start()..found.end());
-                from = found.end();
-            } else {
-                from = next_char(text, found.start());
-            }
-        }
+        self.matcher().search(text, 1, |_, range| out.push(range));
         out
     }
 
@@ -156,24 +139,6 @@ impl PhraseSet {
     pub fn prefix_of(&self, text: &str) -> Option<Range<usize>> {
         self.find(text).into_iter().find(|r| r.start == 0)
     }
-}
-
-/// An automaton for `phrases` (ASCII case-insensitive), or `None` when there are none. A DFA is
-/// the fastest to search and small for lists of a few hundred phrases; a much longer list gets
-/// the automaton the library chooses for its size.
-fn compile<P: AsRef<[u8]>>(phrases: &[P], kind: MatchKind) -> Option<AhoCorasick> {
-    if phrases.is_empty() {
-        return None;
-    }
-    let mut builder = AhoCorasickBuilder::new();
-    builder.ascii_case_insensitive(true).match_kind(kind);
-    if phrases.len() <= DFA_MAX_PHRASES {
-        builder.kind(Some(AhoCorasickKind::DFA));
-    }
-    builder
-        .build(phrases)
-        .or_else(|_| builder.kind(None).build(phrases))
-        .ok()
 }
 
 /// The lists a sentence is scanned for, all at once, by a [`Lexicon`].
@@ -199,92 +164,33 @@ pub enum List {
     Gendered,
 }
 
-/// Several phrase lists compiled into one automaton, so that a sentence is read once however
-/// many lists rules look for in it. [`Lexicon::scan`] finds, for each list, exactly what that
-/// list's own [`PhraseSet::find`] finds.
-///
-/// Lists join the shared automaton, smallest first, while it stays small enough to be a DFA; a
-/// list that would make it too large (the weasel list expands to thousands of phrases) is
-/// searched with its own automaton.
+/// Several phrase lists compiled into one trie, so that a sentence is read once however many
+/// lists rules look for in it. [`Lexicon::scan`] finds, for each list, exactly what that list's
+/// own [`PhraseSet::find`] finds.
 #[derive(Clone, Debug)]
 pub struct Lexicon {
-    matcher: Option<AhoCorasick>,
-    /// The list of each pattern of `matcher`.
-    owners: Vec<List>,
-    /// Lists searched on their own.
-    separate: Vec<(List, PhraseSet)>,
+    trie: Trie,
 }
 
 impl Lexicon {
     /// Compiles the phrases of `sets`.
     pub fn new(sets: &[(List, &PhraseSet)]) -> Lexicon {
-        let mut sets: Vec<(List, &PhraseSet)> = sets.to_vec();
-        sets.sort_by_key(|(list, set)| (set.phrases().len(), *list));
-        let mut owners = Vec::new();
-        let mut patterns: Vec<&str> = Vec::new();
-        let mut separate = Vec::new();
-        for (list, set) in sets {
-            if patterns.len() + set.phrases().len() > DFA_MAX_PHRASES {
-                separate.push((list, set.clone()));
-                continue;
-            }
-            for phrase in set.phrases() {
-                owners.push(list);
-                patterns.push(phrase);
-            }
-        }
-        // Every occurrence of every phrase (overlapping), from which each list's
-        // leftmost-longest matches are chosen as its own automaton would.
-        let matcher = compile(&patterns, MatchKind::Standard);
-        Lexicon {
-            matcher,
-            owners,
-            separate,
-        }
+        let trie = Trie::new(sets.iter().flat_map(|(list, set)| {
+            set.phrases()
+                .iter()
+                .map(move |phrase| (*list as u32, phrase.as_str()))
+        }));
+        Lexicon { trie }
     }
 
-    /// The matches of every list in `text` but those of `skip`, which are left empty (a list
-    /// searched with its own automaton costs a search of its own).
+    /// The matches of every list in `text` but those of `skip`, which are left empty.
     pub fn scan(&self, text: &str, skip: &[List]) -> Hits {
+        let lists = skip
+            .iter()
+            .fold(u32::MAX, |mask, list| mask & !(1 << *list as u32));
         let mut found = Vec::new();
-        for (list, set) in &self.separate {
-            if !skip.contains(list) {
-                found.extend(set.find(text).into_iter().map(|range| (*list, range)));
-            }
-        }
-        let Some(matcher) = &self.matcher else {
-            return Hits { found };
-        };
-        let mut raw: Vec<(List, usize, std::cmp::Reverse<usize>)> = matcher
-            .find_overlapping_iter(text)
-            .map(|m| {
-                (
-                    self.owners[m.pattern().as_usize()],
-                    m.start(),
-                    std::cmp::Reverse(m.end()),
-                )
-            })
-            .collect();
-        // By list, then leftmost, then longest: the first candidate at or after `from` is the
-        // one a leftmost-longest search from `from` would return.
-        raw.sort_unstable();
-        let mut current = None;
-        let mut from = 0;
-        for (list, start, std::cmp::Reverse(end)) in raw {
-            if current != Some(list) {
-                current = Some(list);
-                from = 0;
-            }
-            if start < from || skip.contains(&list) {
-                continue;
-            }
-            if is_word_boundary(text, start) && is_word_end(text, end) {
-                found.push((list, start..end));
-                from = end;
-            } else {
-                from = next_char(text, start);
-            }
-        }
+        self.trie
+            .search(text, lists, |list, range| found.push((list, range)));
         Hits { found }
     }
 }
@@ -292,7 +198,7 @@ impl Lexicon {
 /// What [`Lexicon::scan`] found in a text: byte ranges by list, each list's in text order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Hits {
-    found: Vec<(List, Range<usize>)>,
+    found: Vec<(u32, Range<usize>)>,
 }
 
 impl Hits {
@@ -300,17 +206,10 @@ impl Hits {
     pub fn of(&self, list: List) -> Vec<Range<usize>> {
         self.found
             .iter()
-            .filter(|(l, _)| *l == list)
+            .filter(|(l, _)| *l == list as u32)
             .map(|(_, r)| r.clone())
             .collect()
     }
-}
-
-fn next_char(text: &str, idx: usize) -> usize {
-    text[idx..]
-        .chars()
-        .next()
-        .map_or(text.len(), |c| idx + c.len_utf8())
 }
 
 /// Whether a word can start at `idx`.
@@ -323,10 +222,7 @@ pub fn is_word_boundary(text: &str, idx: usize) -> bool {
 
 /// Whether a word can end at `idx`.
 pub fn is_word_end(text: &str, idx: usize) -> bool {
-    text[idx..]
-        .chars()
-        .next()
-        .is_none_or(|c| !c.is_alphanumeric() && c != '_' && c != '-')
+    trie::is_word_end(text, idx)
 }
 
 /// A list of `wrong => right` pairs, compiled for matching.
@@ -423,9 +319,7 @@ mod tests {
 
     #[test]
     fn a_long_list_still_matches() {
-        let mut phrases: Vec<String> = (0..DFA_MAX_PHRASES + 500)
-            .map(|n| format!("phrase number {n}"))
-            .collect();
+        let mut phrases: Vec<String> = (0..2_500).map(|n| format!("phrase number {n}")).collect();
         phrases.push("experts say".into());
         let set = PhraseSet::new(phrases);
         let text = "Experts say phrase number 2400 matters.";
@@ -451,8 +345,8 @@ mod tests {
             "experts say".into(),
             "last".into(),
         ]);
-        // A list too long for the shared automaton is searched on its own.
-        let long = PhraseSet::new((0..DFA_MAX_PHRASES).map(|n| format!("now {n}")).collect());
+        // A long list whose phrases share their first word with other lists'.
+        let long = PhraseSet::new((0..2_000).map(|n| format!("now {n}")).collect());
         let lexicon = Lexicon::new(&[
             (List::Weasel, &weasel),
             (List::Generalizations, &long),
@@ -483,8 +377,134 @@ mod tests {
                 (List::Wordy, &tricky),
             ] {
                 assert_eq!(hits.of(which), set.find(text), "{which:?} in {text:?}");
+                let reference = reference_find(set.phrases(), text);
+                assert_eq!(hits.of(which), reference, "{which:?} in {text:?}");
             }
             assert!(hits.of(List::Gendered).is_empty());
+        }
+    }
+
+    /// What `PhraseSet::find` is defined to find, with a leftmost-longest automaton over every
+    /// byte: a match not at word boundaries is rejected and the search resumes one character
+    /// later.
+    fn reference_find(phrases: &[String], text: &str) -> Vec<Range<usize>> {
+        use aho_corasick::{AhoCorasickBuilder, MatchKind};
+        if phrases.is_empty() {
+            return Vec::new();
+        }
+        let matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(phrases)
+            .unwrap();
+        let mut out = Vec::new();
+        let mut from = 0;
+        while from < text.len() {
+            let Some(found) = matcher.find(aho_corasick::Input::new(text).range(from..)) else {
+                break;
+            };
+            if is_word_boundary(text, found.start()) && is_word_end(text, found.end()) {
+                out.push(found.start()..found.end());
+                from = found.end();
+            } else {
+                from = found.start() + text[found.start()..].chars().next().unwrap().len_utf8();
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_trie_finds_what_an_automaton_over_every_byte_finds() {
+        // Phrases that are prefixes of one another, that start or end with punctuation, that
+        // hold non-ASCII letters, and a longer phrase that ends inside a word while a shorter
+        // one at the same start ends at a word end (the longer one wins and is rejected).
+        let phrases: Vec<String> = [
+            "now",
+            "nowhere",
+            "no",
+            "u.s.",
+            "u.s. a",
+            "so-called",
+            "co-op",
+            "é",
+            "ça va",
+            "experts",
+            "experts say",
+            "experts say, ",
+            "(citation",
+            "week's",
+            "a",
+            "a b",
+            "over the past week",
+            "past",
+            "the",
+            "Émigrés",
+        ]
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+        let set = PhraseSet::new(phrases.clone());
+        let lowered: Vec<String> = set.phrases().to_vec();
+        let words = [
+            "now",
+            "Nowhere",
+            "no",
+            "U.S.",
+            "a",
+            "b",
+            "so-called",
+            "co-op",
+            "é",
+            "É",
+            "ça",
+            "va",
+            "experts",
+            "say,",
+            "say",
+            "(citation)",
+            "week's",
+            "weeks",
+            "over",
+            "the",
+            "past",
+            "week",
+            "émigrés",
+            "_now",
+            "now_",
+            "-now",
+            "now-",
+            "«now»",
+            "x",
+            "—",
+            "1",
+            "Experts",
+            "SAY",
+            "a.",
+            "ab",
+            "the.",
+            "\u{a0}",
+            "",
+            "u.s",
+            "u.s.a",
+        ];
+        // A small deterministic generator: every text is a few words joined by spaces or
+        // nothing, so that matches touch, overlap and sit inside words.
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..next(7) {
+                text.push_str(words[next(words.len())]);
+                if next(4) != 0 {
+                    text.push(' ');
+                }
+            }
+            assert_eq!(set.find(&text), reference_find(&lowered, &text), "{text:?}");
         }
     }
 

@@ -572,7 +572,10 @@ impl Walker<'_> {
         let para_span = Span::new(start, buf.end.max(start));
         // The first `]` after each `[^`, remembered so that a run of `[^` is scanned once.
         let mut next_close: Option<usize> = None;
-        for (offset, _) in buf.text.match_indices("[^") {
+        let bytes = buf.text.as_bytes();
+        let openings =
+            memchr::memchr_iter(b'[', bytes).filter(|&at| bytes.get(at + 1) == Some(&b'^'));
+        for offset in openings {
             let close = match next_close {
                 Some(close) if close > offset => close,
                 _ => match buf.text[offset..].find(']') {

@@ -585,21 +585,49 @@ impl Suppression {
 
 /// Counts words: whitespace-separated tokens with a letter or digit.
 pub fn count_words(text: &str) -> usize {
-    if !text.is_ascii() {
-        return text
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .count();
-    }
-    // ASCII: the same words, one byte at a time.
+    // The class of each byte: a letter or digit, ASCII whitespace, other ASCII, or the start or
+    // continuation of a character outside ASCII.
+    const ALNUM: u8 = 1;
+    const SPACE: u8 = 2;
+    const OTHER: u8 = 0;
+    const WIDE: u8 = 3;
+    const CLASS: [u8; 256] = {
+        let mut class = [WIDE; 256];
+        let mut b = 0;
+        while b < 128 {
+            class[b] = if (b as u8).is_ascii_alphanumeric() {
+                ALNUM
+            } else if matches!(b as u8, b' ' | b'\t'..=b'\r') {
+                SPACE
+            } else {
+                OTHER
+            };
+            b += 1;
+        }
+        class
+    };
+    let bytes = text.as_bytes();
     let mut count = 0;
     let mut alphanumeric = false;
-    for &b in text.as_bytes() {
-        if matches!(b, b' ' | b'\t'..=b'\r') {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (space, word) = match CLASS[usize::from(bytes[i])] {
+            WIDE => {
+                // Only the characters outside ASCII are decoded.
+                let c = text[i..].chars().next().unwrap_or(' ');
+                i += c.len_utf8();
+                (c.is_whitespace(), c.is_alphanumeric())
+            }
+            class => {
+                i += 1;
+                (class == SPACE, class == ALNUM)
+            }
+        };
+        if space {
             count += usize::from(alphanumeric);
             alphanumeric = false;
         } else {
-            alphanumeric |= b.is_ascii_alphanumeric();
+            alphanumeric |= word;
         }
     }
     count + usize::from(alphanumeric)
@@ -625,6 +653,8 @@ mod tests {
             "— -- ... 42 ( ) x",
             "Ереван и Баку — 2025",
             "non\u{a0}breaking space",
+            "“Quoted,” she said — twice…\u{2003}em\u{3000}ideographic\u{85}next",
+            "\u{1680}ogham space and \u{200b}zero width",
         ] {
             assert_eq!(count_words(text), reference(text), "{text:?}");
         }

@@ -33,6 +33,7 @@ pub mod source;
 pub mod span;
 mod suggest;
 mod suppress;
+pub mod text;
 mod yaml;
 
 pub use body::Mention;

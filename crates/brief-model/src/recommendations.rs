@@ -50,6 +50,21 @@ const MODALS: &[&str] = &[
     " must, ",
 ];
 
+/// The modals followed by a space.
+const SPACED_MODALS: &[&str] = &[
+    " should ",
+    " must ",
+    " needs to ",
+    " need to ",
+    " ought to ",
+    " shall ",
+    " has to ",
+    " have to ",
+    " is urged to ",
+    " are urged to ",
+    " will need to ",
+];
+
 /// Finds the recommendations section and reads its recommendations into `doc`.
 pub(crate) fn extract(doc: &mut Document) {
     let Some(section_idx) = doc.sections.iter().position(|s| {
@@ -385,13 +400,9 @@ fn strip_label(text: &str) -> &str {
 /// fund a hotline"), or the whole action for an imperative.
 pub fn verb_phrase(action: &str) -> &str {
     let padded = format!(" {action} ");
-    // ASCII lowercasing keeps byte offsets; `padded` is `action` shifted by one byte.
-    let lower = padded.to_ascii_lowercase();
-    match MODALS
-        .iter()
-        .filter(|m| m.ends_with(' '))
-        .filter_map(|m| lower.find(m).map(|p| (p, m.len())))
-        .min()
+    // `padded` is `action` shifted by one byte. No two modals start at the same place.
+    match crate::text::find_first(&padded, SPACED_MODALS)
+        .map(|(pos, m)| (pos, SPACED_MODALS[m].len()))
     {
         Some((pos, len)) => {
             let start = (pos + len).saturating_sub(1).min(action.len());
@@ -404,12 +415,8 @@ pub fn verb_phrase(action: &str) -> &str {
 /// The agent of an action: the subject of "X should ...", or of "we recommend that X ...".
 pub fn actor_of(action: &str) -> Option<String> {
     let padded = format!(" {} ", action.trim());
-    // ASCII lowercasing keeps every byte offset, so positions found in `lower` index `padded`.
-    let lower = padded.to_ascii_lowercase();
-    if let Some(pos) = lower
-        .find(" recommend that ")
-        .or_else(|| lower.find(" recommends that "))
-    {
+    let find = |phrase: &str| crate::text::find_first(&padded, &[phrase]).map(|(pos, _)| pos);
+    if let Some(pos) = find(" recommend that ").or_else(|| find(" recommends that ")) {
         let after = &padded[pos..].splitn(4, ' ').nth(3).unwrap_or("");
         let mut words = Vec::new();
         for word in after.split_whitespace() {
@@ -430,10 +437,7 @@ pub fn actor_of(action: &str) -> Option<String> {
         let phrase = words.join(" ");
         return (phrase.chars().any(char::is_uppercase)).then_some(phrase);
     }
-    let (pos, modal) = MODALS
-        .iter()
-        .filter_map(|m| lower.find(m).map(|p| (p, *m)))
-        .min_by_key(|&(p, _)| p)?;
+    let (pos, modal) = crate::text::find_first(&padded, MODALS).map(|(p, m)| (p, MODALS[m]))?;
     let subject = padded[..pos].trim();
     let subject = subject
         .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -474,7 +478,9 @@ pub fn actor_of(action: &str) -> Option<String> {
     ) {
         return None;
     }
-    // "X should be revisited": a passive has no agent unless "by Y" names one.
+    // "X should be revisited": a passive has no agent unless "by Y" names one. (ASCII
+    // lowercasing keeps byte offsets, so positions in `lower` index `padded`.)
+    let lower = padded.to_ascii_lowercase();
     let after = &lower[pos + modal.len()..];
     let mut next_words = after.split_whitespace();
     if next_words.next() == Some("be")

@@ -48,12 +48,7 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
             continue;
         }
         let text = sentence.text.as_str();
-        let lower = text.to_ascii_lowercase();
-        let Some(modal) = [" should ", " must "]
-            .iter()
-            .filter_map(|m| lower.find(m))
-            .min()
-        else {
+        let Some((modal, _)) = brief_model::text::find_first(text, &[" should ", " must "]) else {
             continue;
         };
         let masks = crate::claims::View::new(doc, idx).masks(true);

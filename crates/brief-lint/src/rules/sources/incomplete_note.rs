@@ -138,17 +138,19 @@ fn publication_year(markdown: &str) -> bool {
 
 fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
     let doc = ctx.doc;
-    let notes: Vec<(String, bool)> = doc
+    // Each note without its URLs, whether it has a year, and its lowercase text.
+    let notes: Vec<(String, bool, String)> = doc
         .footnotes
         .iter()
         .map(|f| {
             let markdown = super::note_without_urls(doc, f);
             let has_year = crate::claims::has_absolute_date(&markdown);
-            (markdown, has_year)
+            let lower = markdown.to_lowercase();
+            (markdown, has_year, lower)
         })
         .collect();
     for (idx, footnote) in doc.footnotes.iter().enumerate() {
-        let (markdown, has_year) = (&notes[idx].0, notes[idx].1);
+        let (markdown, has_year, lower) = (&notes[idx].0, notes[idx].1, &notes[idx].2);
         let has_url = !footnote.urls.is_empty();
         let title = super::note_title(markdown);
         // Quotation marks in an explanatory note quote someone; in a reference they hold a title,
@@ -158,7 +160,6 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
             !quoted_only || has_year || has_url || crate::claims::is_title_case(t)
         });
         let has_title = title_marker || brief_model::count_words(markdown) >= 6;
-        let lower = markdown.to_lowercase();
         let words: Vec<&str> = lower
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter(|w| !w.is_empty())
@@ -179,19 +180,26 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
         }
         let personal = PERSONAL.iter().any(|w| words.contains(w));
         // "ICSD, *Drawing the Line*, p. 18" shortens a note given in full elsewhere.
-        let short_form = title.as_ref().is_some_and(|t| {
-            notes.iter().enumerate().any(|(other, (text, year))| {
-                other != idx && *year && text.to_lowercase().contains(&t.to_lowercase())
+        let short_form = || {
+            title.as_ref().is_some_and(|t| {
+                let t = t.to_lowercase();
+                notes
+                    .iter()
+                    .enumerate()
+                    .any(|(other, (_, year, text))| other != idx && *year && text.contains(&t))
             })
-        });
+        };
         let mut missing = Vec::new();
         if !has_title {
             missing.push("a title");
         }
-        if !has_year && !short_form {
+        let needs_year = !has_year;
+        let needs_publisher = !has_url && !has_publisher && !personal;
+        let short_form = (needs_year || needs_publisher) && short_form();
+        if needs_year && !short_form {
             missing.push("a year");
         }
-        if !has_url && !has_publisher && !personal && !short_form {
+        if needs_publisher && !short_form {
             missing.push("a URL or publisher");
         }
         if missing.is_empty() {

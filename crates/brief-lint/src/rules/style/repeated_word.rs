@@ -39,7 +39,7 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
     let doc = ctx.doc;
     for idx in 0..doc.sentences.len() {
         let text = doc.sentences[idx].text.as_str();
-        if text.is_ascii() && !has_repeat_ascii(text) {
+        if !may_repeat(text) {
             continue;
         }
         // Most sentences repeat no word: the view and its masks are built for those that do.
@@ -95,9 +95,11 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
     }
 }
 
-/// Whether an ASCII text has two alphabetic words in a row that are equal ignoring case: a
-/// quick test, true of every sentence the full check reports on (and of a few more).
-fn has_repeat_ascii(text: &str) -> bool {
+/// Whether a text may have two alphabetic words in a row that are equal ignoring case: a quick
+/// test on bytes, true of every sentence the full check reports on (and of a few more). A token
+/// with a letter or a space from outside ASCII sends the sentence to the full check; one with
+/// only punctuation from outside ASCII (curly quotes, dashes) is not a word for either.
+fn may_repeat(text: &str) -> bool {
     let mut previous: Option<&[u8]> = None;
     // The ASCII characters `char::is_whitespace` accepts, vertical tab included.
     for word in text.as_bytes().split(|b| matches!(b, b' ' | b'\t'..=b'\r')) {
@@ -105,6 +107,16 @@ fn has_repeat_ascii(text: &str) -> bool {
             continue;
         }
         if !word.iter().all(u8::is_ascii_alphabetic) {
+            if !word.is_ascii() {
+                let token = std::str::from_utf8(word).unwrap_or_default();
+                if token.is_empty()
+                    || token
+                        .chars()
+                        .any(|c| !c.is_ascii() && (c.is_alphabetic() || c.is_whitespace()))
+                {
+                    return true;
+                }
+            }
             previous = None;
             continue;
         }
@@ -118,15 +130,21 @@ fn has_repeat_ascii(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::has_repeat_ascii;
+    use super::may_repeat;
 
     #[test]
     fn the_quick_test_sees_every_repeat() {
-        assert!(has_repeat_ascii("It was the the best."));
-        assert!(has_repeat_ascii("It was THE the best."));
-        assert!(has_repeat_ascii("the\x0bthe"));
-        assert!(has_repeat_ascii("in\n\nin"));
-        assert!(!has_repeat_ascii("It was the best, the best."));
-        assert!(!has_repeat_ascii("Item 4 4 and x1 x1."));
+        assert!(may_repeat("It was the the best."));
+        assert!(may_repeat("It was THE the best."));
+        assert!(may_repeat("the\x0bthe"));
+        assert!(may_repeat("in\n\nin"));
+        assert!(!may_repeat("It was the best, the best."));
+        assert!(!may_repeat("Item 4 4 and x1 x1."));
+        // Punctuation from outside ASCII is not part of a word; letters and spaces from outside
+        // ASCII leave the decision to the full check.
+        assert!(!may_repeat("“It was the best,” he said — twice…"));
+        assert!(may_repeat("Café café"));
+        assert!(may_repeat("the\u{a0}the"));
+        assert!(may_repeat("“the\u{2003}the”"));
     }
 }
