@@ -439,6 +439,11 @@ mod tests {
             "past",
             "the",
             "Émigrés",
+            // Enough edges after "a" for the node to keep them as a row.
+            "ac",
+            "ad",
+            "ae",
+            "af",
         ]
         .iter()
         .map(|p| p.to_string())
@@ -486,6 +491,10 @@ mod tests {
             "",
             "u.s",
             "u.s.a",
+            "AC",
+            "ad",
+            "Ae",
+            "afe",
         ];
         // A small deterministic generator: every text is a few words joined by spaces or
         // nothing, so that matches touch, overlap and sit inside words.

@@ -585,52 +585,51 @@ impl Suppression {
 
 /// Counts words: whitespace-separated tokens with a letter or digit.
 pub fn count_words(text: &str) -> usize {
-    // The class of each byte: a letter or digit, ASCII whitespace, other ASCII, or the start or
-    // continuation of a character outside ASCII.
-    const ALNUM: u8 = 1;
-    const SPACE: u8 = 2;
-    const OTHER: u8 = 0;
-    const WIDE: u8 = 3;
-    const CLASS: [u8; 256] = {
-        let mut class = [WIDE; 256];
+    // A word is counted at its first letter or digit. For each state (0: no letter or digit yet
+    // in this token, 1: counted) and ASCII byte, the next state and whether to count; bytes
+    // outside ASCII are decoded.
+    const NEXT: [[u8; 128]; 2] = {
+        let mut next = [[0u8; 128]; 2];
         let mut b = 0;
         while b < 128 {
-            class[b] = if (b as u8).is_ascii_alphanumeric() {
-                ALNUM
-            } else if matches!(b as u8, b' ' | b'\t'..=b'\r') {
-                SPACE
+            let byte = b as u8;
+            let (from_outside, from_inside) = if byte.is_ascii_alphanumeric() {
+                (1 | COUNT, 1)
+            } else if matches!(byte, b' ' | b'\t'..=b'\r') {
+                (0, 0)
             } else {
-                OTHER
+                (0, 1)
             };
+            next[0][b] = from_outside;
+            next[1][b] = from_inside;
             b += 1;
         }
-        class
+        next
     };
+    const COUNT: u8 = 2;
     let bytes = text.as_bytes();
     let mut count = 0;
-    let mut alphanumeric = false;
+    let mut state = 0u8;
     let mut i = 0;
     while i < bytes.len() {
-        let (space, word) = match CLASS[usize::from(bytes[i])] {
-            WIDE => {
-                // Only the characters outside ASCII are decoded.
-                let c = text[i..].chars().next().unwrap_or(' ');
-                i += c.len_utf8();
-                (c.is_whitespace(), c.is_alphanumeric())
-            }
-            class => {
-                i += 1;
-                (class == SPACE, class == ALNUM)
-            }
-        };
-        if space {
-            count += usize::from(alphanumeric);
-            alphanumeric = false;
+        let b = bytes[i];
+        if b < 0x80 {
+            let step = NEXT[usize::from(state)][usize::from(b)];
+            count += usize::from(step >> 1);
+            state = step & 1;
+            i += 1;
         } else {
-            alphanumeric |= word;
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if c.is_whitespace() {
+                state = 0;
+            } else if c.is_alphanumeric() && state == 0 {
+                count += 1;
+                state = 1;
+            }
+            i += c.len_utf8();
         }
     }
-    count + usize::from(alphanumeric)
+    count
 }
 
 #[cfg(test)]

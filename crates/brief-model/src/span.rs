@@ -165,11 +165,7 @@ impl LineIndex {
 }
 
 fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| b == b'\n')
-        .map(|(idx, _)| idx + 1)
+    memchr::memchr_iter(b'\n', bytes).map(|idx| idx + 1)
 }
 
 /// The largest character boundary at or before `offset`.

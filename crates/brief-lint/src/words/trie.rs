@@ -10,18 +10,32 @@
 use std::ops::Range;
 
 /// A compiled trie. Matching ignores ASCII case.
+///
+/// Bytes are read through classes (the bytes the phrases use, an ASCII letter's two cases being
+/// one class), so that a node with many edges can keep them as a row indexed by class; a node
+/// with a few keeps a short list.
 #[derive(Clone, Debug)]
 pub(crate) struct Trie {
-    /// The child of the root for each byte (0: none).
-    root: Box<[u32; 256]>,
-    /// The edges of node `n` are `bytes[first[n]..first[n + 1]]`, sorted, leading to
+    /// The class of each byte; 0 for the bytes no phrase has.
+    class: Box<[u8; 256]>,
+    /// For each node, where its row starts in `table`, or [`SPARSE`].
+    rows: Vec<u32>,
+    /// Rows of children by class (0: none).
+    table: Vec<u32>,
+    /// The edges of a sparse node `n` are `edge_classes[first[n]..first[n + 1]]`, leading to
     /// `targets[first[n]..first[n + 1]]`.
     first: Vec<u32>,
-    bytes: Vec<u8>,
+    edge_classes: Vec<u8>,
     targets: Vec<u32>,
     /// For each node, the lists (as bits) that have a phrase ending there.
     ends: Vec<u32>,
 }
+
+/// A node whose edges are a list rather than a row.
+const SPARSE: u32 = u32::MAX;
+
+/// Nodes with at least this many edges get a row.
+const DENSE_EDGES: usize = 5;
 
 impl Trie {
     /// Compiles `(list, phrase)` pairs; `list` is a bit number below 32. Empty phrases are
@@ -48,26 +62,68 @@ impl Trie {
             }
             ends[node] |= 1 << list;
         }
-        let mut root = Box::new([0u32; 256]);
-        for &(b, child) in &children[0] {
-            root[usize::from(b)] = child;
+        // Classes for the bytes in use (at most 230 of them: phrases have no ASCII capitals).
+        let mut class = Box::new([0u8; 256]);
+        let mut classes = 1usize;
+        for edges in &children {
+            for &(b, _) in edges {
+                if class[usize::from(b)] == 0 {
+                    class[usize::from(b)] = classes as u8;
+                    classes += 1;
+                }
+            }
         }
+        for upper in b'A'..=b'Z' {
+            class[usize::from(upper)] = class[usize::from(upper.to_ascii_lowercase())];
+        }
+        let mut rows = Vec::with_capacity(children.len());
+        let mut table = Vec::new();
         let mut first = Vec::with_capacity(children.len() + 1);
-        let mut bytes = Vec::new();
+        let mut edge_classes = Vec::new();
         let mut targets = Vec::new();
-        for edges in &mut children {
-            first.push(bytes.len() as u32);
-            edges.sort_unstable();
-            bytes.extend(edges.iter().map(|(b, _)| *b));
-            targets.extend(edges.iter().map(|(_, t)| *t));
+        for (node, edges) in children.iter().enumerate() {
+            first.push(edge_classes.len() as u32);
+            if node == 0 || edges.len() >= DENSE_EDGES {
+                rows.push(table.len() as u32);
+                let row = table.len();
+                table.resize(row + classes, 0);
+                for &(b, child) in edges {
+                    table[row + usize::from(class[usize::from(b)])] = child;
+                }
+            } else {
+                rows.push(SPARSE);
+                edge_classes.extend(edges.iter().map(|(b, _)| class[usize::from(*b)]));
+                targets.extend(edges.iter().map(|(_, t)| *t));
+            }
         }
-        first.push(bytes.len() as u32);
+        first.push(edge_classes.len() as u32);
         Trie {
-            root,
+            class,
+            rows,
+            table,
             first,
-            bytes,
+            edge_classes,
             targets,
             ends,
+        }
+    }
+
+    /// The child of `node` by the byte `b` (0: none).
+    #[inline]
+    fn child(&self, node: u32, b: u8) -> u32 {
+        let class = self.class[usize::from(b)];
+        if class == 0 {
+            return 0;
+        }
+        let row = self.rows[node as usize];
+        if row != SPARSE {
+            return self.table[row as usize + usize::from(class)];
+        }
+        let lo = self.first[node as usize] as usize;
+        let hi = self.first[node as usize + 1] as usize;
+        match self.edge_classes[lo..hi].iter().position(|&c| c == class) {
+            Some(k) => self.targets[lo + k],
+            None => 0,
         }
     }
 
@@ -84,7 +140,7 @@ impl Trie {
         while i < bytes.len() {
             let b = bytes[i];
             if at_boundary {
-                let child = self.root[usize::from(b.to_ascii_lowercase())];
+                let child = self.child(0, b);
                 if child != 0 {
                     let found = self.walk(bytes, i, child, lists, &mut longest);
                     let mut pending = found;
@@ -100,8 +156,14 @@ impl Trie {
                 }
             }
             if b < 0x80 {
-                at_boundary = !is_word_byte(b);
                 i += 1;
+                at_boundary = !is_word_byte(b);
+                if !at_boundary {
+                    // No word starts before the end of this one.
+                    while i < bytes.len() && is_word_byte(bytes[i]) {
+                        i += 1;
+                    }
+                }
             } else {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 at_boundary = !c.is_alphanumeric();
@@ -131,12 +193,9 @@ impl Trie {
             }
             found |= here;
             let Some(&b) = bytes.get(j) else { break };
-            let lo = self.first[node as usize] as usize;
-            let hi = self.first[node as usize + 1] as usize;
-            let b = b.to_ascii_lowercase();
-            match self.bytes[lo..hi].iter().position(|&e| e == b) {
-                Some(k) => node = self.targets[lo + k],
-                None => break,
+            node = self.child(node, b);
+            if node == 0 {
+                break;
             }
             j += 1;
         }
@@ -144,8 +203,19 @@ impl Trie {
     }
 }
 
+/// Whether an ASCII byte is part of a word (false for every byte outside ASCII).
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+    const WORD: [bool; 256] = {
+        let mut word = [false; 256];
+        let mut b = 0;
+        while b < 128 {
+            let byte = b as u8;
+            word[b] = byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-';
+            b += 1;
+        }
+        word
+    };
+    WORD[usize::from(b)]
 }
 
 /// Whether a word can end at `idx`.
