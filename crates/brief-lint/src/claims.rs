@@ -664,6 +664,9 @@ pub(crate) fn is_title_case(text: &str) -> bool {
 }
 
 /// Sentences that prescribe rather than assert ("X should ...").
+///
+/// A sentence that opens with its modal asks a question or states a condition ("Should Russia
+/// attack, its reserves would ..."): it prescribes nothing.
 fn is_prescriptive(text: &str) -> bool {
     const MODALS: &[&str] = &[
         " should ",
@@ -672,17 +675,27 @@ fn is_prescriptive(text: &str) -> bool {
         " we recommend ",
         " recommend that ",
     ];
-    brief_model::text::find_first(&format!(" {text} "), MODALS).is_some()
+    brief_model::text::find_first(&format!("{} ", text.trim_start()), MODALS).is_some()
 }
 
-/// Sweeping words that claim nothing: a negated absolute is a hedge ("not always"), and some
+/// Sweeping words that claim nothing: a negated absolute is a hedge ("not always"), so is a
+/// superlative the writer qualifies ("may be the worst", "arguably the largest"), and some
 /// superlatives are set phrases ("in the worst case", "the lowest common denominator").
 fn is_hedge_or_idiom(text: &str, range: &Range<usize>) -> bool {
     let phrase = text[range.clone()].to_lowercase();
     let before = text[..range.start].trim_end().to_lowercase();
-    let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let mut previous = before.rsplit(char::is_whitespace);
+    let prev = previous.next().unwrap_or("");
     let after = text[range.end..].trim_start().to_lowercase();
     let negated = matches!(prev, "not" | "never") || prev.ends_with("n't") || prev.ends_with("n’t");
+    let qualified = matches!(prev, "arguably" | "perhaps" | "possibly")
+        || (prev == "be"
+            && previous
+                .next()
+                .is_some_and(|w| matches!(w, "may" | "might" | "could")));
+    if qualified && !matches!(phrase.as_str(), "always" | "never" | "rarely" | "seldom") {
+        return true;
+    }
     match phrase.as_str() {
         "always" | "never" | "rarely" | "seldom" => negated || prev == "as",
         "the worst" => after.starts_with("case"),

@@ -455,8 +455,9 @@ fn is_caption(text: &str, noun: &str) -> bool {
             .starts_with([':', '.', '—', '–', '-'])
 }
 
-/// An image alone in its paragraph is a figure; a paragraph right after it that starts with
-/// "Source:", "Credit:", "Photo:" or "Figure N:" is its credit line.
+/// An image alone in its paragraph is a figure; the paragraph right after it is its credit line
+/// when it reads as one (see [`is_credit_line`]), or the one after that when a short caption
+/// comes between.
 fn figures(doc: &mut Document) {
     for idx in 0..doc.images.len() {
         if !doc.images[idx].figure {
@@ -466,34 +467,87 @@ fn figures(doc: &mut Document) {
         let Some(para) = doc.paragraphs.iter().position(|p| p.span.contains(span)) else {
             continue;
         };
-        let next = para + 1;
-        let Some(next_para) = doc.paragraphs.get(next) else {
-            continue;
-        };
-        let between = &doc.source[doc.paragraphs[para].span.end
-            ..next_para.span.start.max(doc.paragraphs[para].span.end)];
-        if between.matches('\n').count() > 2 {
-            continue;
+        // The paragraphs that follow the figure, each at most one blank line after the last.
+        let mut following = Vec::new();
+        let mut last = para;
+        while following.len() < 2 {
+            let Some(next) = doc.paragraphs.get(last + 1) else {
+                break;
+            };
+            let end = doc.paragraphs[last].span.end;
+            if doc.source[end..next.span.start.max(end)]
+                .matches('\n')
+                .count()
+                > 2
+            {
+                break;
+            }
+            last += 1;
+            following.push(last);
         }
-        let lower = next_para.text.trim_start().to_lowercase();
-        let is_credit = [
-            "source:",
-            "sources:",
-            "credit:",
-            "photo:",
-            "image:",
-            "photograph:",
-            "map:",
-            "data:",
-        ]
-        .iter()
-        .any(|p| lower.starts_with(p))
-            || is_caption(&next_para.text, "figure");
-        if is_credit {
-            doc.images[idx].credit = Some(next_para.text.trim().to_owned());
-            set_paragraph_context(doc, next, |c| c.caption = true);
+        let credit = match following[..] {
+            [first, ..] if is_credit_line(&doc.paragraphs[first].text) => vec![first],
+            [caption, second]
+                if count_words(&doc.paragraphs[caption].text) <= 60
+                    && is_credit_line(&doc.paragraphs[second].text) =>
+            {
+                vec![caption, second]
+            }
+            _ => continue,
+        };
+        let line = *credit.last().unwrap_or(&para);
+        doc.images[idx].credit = Some(doc.paragraphs[line].text.trim().to_owned());
+        for p in credit {
+            set_paragraph_context(doc, p, |c| c.caption = true);
         }
     }
+}
+
+/// Whether a paragraph under a figure credits it: it starts with "Source:", "Photo:" or a
+/// "Figure N:" label, it names a photographer or a rights holder ("Photo by Name/Agency",
+/// "© Agency", "Courtesy of ..."), or it ends with an agency credit ("REUTERS/Name",
+/// "CRISIS GROUP / Name").
+fn is_credit_line(text: &str) -> bool {
+    let text = text.trim();
+    let lower = text.to_lowercase();
+    let starts = [
+        "source:",
+        "sources:",
+        "credit:",
+        "credits:",
+        "photo:",
+        "image:",
+        "photograph:",
+        "map:",
+        "data:",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p));
+    let names_credit = [
+        "photo by ",
+        "photos by ",
+        "photograph by ",
+        "image by ",
+        "photo credit",
+        "image credit",
+        "courtesy of ",
+        "©",
+        " source: ",
+        " credit: ",
+        " photo: ",
+    ]
+    .iter()
+    .any(|p| lower.contains(p));
+    // The last sentence, when it is a short credit with a slash and no sentence of its own.
+    let tail = text.rsplit_once(". ").map_or(text, |(_, tail)| tail).trim();
+    let agency = tail.contains('/')
+        && !tail.contains("://")
+        && count_words(tail) <= 8
+        && !tail.ends_with(['.', '!', '?'])
+        && tail
+            .split('/')
+            .all(|side| side.trim().starts_with(char::is_uppercase));
+    starts || names_credit || agency || is_caption(text, "figure")
 }
 
 /// Marks the sentences of recommendation fields.
