@@ -2,29 +2,39 @@
 
 /// Where the first of `phrases` occurs in `text`, ignoring ASCII case, with the index of the
 /// phrase; where two start at the same place, the one listed first. Every phrase starts with the
-/// same byte, which is not a letter (`" should "`, `" must "`): the search visits only the
-/// places where that byte is.
+/// same byte, which is not a letter (`" should "`, `" must "`): the search compares phrases only
+/// where that byte is followed by a byte one of them has next.
 pub fn find_first(text: &str, phrases: &[&str]) -> Option<(usize, usize)> {
     let lead = *phrases.first()?.as_bytes().first()?;
     debug_assert!(
         phrases.iter().all(|p| p.as_bytes().first() == Some(&lead)) && !lead.is_ascii_alphabetic()
     );
     let bytes = text.as_bytes();
-    memchr::memchr_iter(lead, bytes).find_map(|at| {
-        let rest = &bytes[at..];
-        // The byte after the lead rules out most phrases before a full comparison.
-        let second = rest.get(1).map(u8::to_ascii_lowercase);
-        phrases
-            .iter()
-            .position(|p| {
-                let p = p.as_bytes();
-                p.get(1)
-                    .is_none_or(|b| Some(b.to_ascii_lowercase()) == second)
-                    && rest.len() >= p.len()
-                    && rest[..p.len()].eq_ignore_ascii_case(p)
-            })
-            .map(|which| (at, which))
-    })
+    // The bytes that can follow the lead, in either case: most places are ruled out by a lookup.
+    let mut seconds = [false; 256];
+    for p in phrases {
+        match p.as_bytes().get(1) {
+            Some(&b) => {
+                seconds[usize::from(b.to_ascii_lowercase())] = true;
+                seconds[usize::from(b.to_ascii_uppercase())] = true;
+            }
+            None => seconds.fill(true),
+        }
+    }
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] == lead && bytes.get(at + 1).is_none_or(|&b| seconds[usize::from(b)]) {
+            let rest = &bytes[at..];
+            let found = phrases.iter().position(|p| {
+                rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+            });
+            if let Some(which) = found {
+                return Some((at, which));
+            }
+        }
+        at += 1;
+    }
+    None
 }
 
 #[cfg(test)]
