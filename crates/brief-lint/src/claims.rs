@@ -675,7 +675,14 @@ fn is_prescriptive(text: &str) -> bool {
         " we recommend ",
         " recommend that ",
     ];
-    brief_model::text::find_first(&format!("{} ", text.trim_start()), MODALS).is_some()
+    let padded = format!(" {} ", text.trim_start());
+    match brief_model::text::find_first(&padded, MODALS) {
+        // An opening "should", "must" or "ought to": look past it.
+        Some((0, modal)) if modal < 3 => {
+            brief_model::text::find_first(&padded[1..], MODALS).is_some()
+        }
+        found => found.is_some(),
+    }
 }
 
 /// Sweeping words that claim nothing: a negated absolute is a hedge ("not always"), so is a

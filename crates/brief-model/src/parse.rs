@@ -523,6 +523,9 @@ fn is_credit_line(text: &str) -> bool {
     ]
     .iter()
     .any(|p| lower.starts_with(p));
+    // The last sentence, where a caption puts its credit.
+    let tail = text.rsplit_once(". ").map_or(text, |(_, tail)| tail).trim();
+    let tail_lower = tail.to_lowercase();
     let names_credit = [
         "photo by ",
         "photos by ",
@@ -532,21 +535,31 @@ fn is_credit_line(text: &str) -> bool {
         "image credit",
         "courtesy of ",
         "©",
-        " source: ",
-        " credit: ",
-        " photo: ",
+        "source: ",
+        "credit: ",
+        "photo: ",
     ]
     .iter()
-    .any(|p| lower.contains(p));
-    // The last sentence, when it is a short credit with a slash and no sentence of its own.
-    let tail = text.rsplit_once(". ").map_or(text, |(_, tail)| tail).trim();
-    let agency = tail.contains('/')
-        && !tail.contains("://")
+    .any(|p| tail_lower.contains(p));
+    // An agency credit: "REUTERS/Name", "CRISIS GROUP / Name": an agency in capitals and a
+    // name of two words or more, with no sentence of its own.
+    let agency = !tail.contains("://")
         && count_words(tail) <= 8
-        && !tail.ends_with(['.', '!', '?'])
-        && tail
-            .split('/')
-            .all(|side| side.trim().starts_with(char::is_uppercase));
+        && !tail.ends_with(['.', '!', '?', ':'])
+        && tail.split_once('/').is_some_and(|(left, right)| {
+            let (left, right) = (left.trim(), right.trim());
+            let capitals = |side: &str| {
+                side.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !side.chars().any(char::is_lowercase)
+            };
+            let name = |side: &str| {
+                side.split_whitespace().count() >= 2
+                    && side
+                        .split_whitespace()
+                        .all(|w| w.starts_with(char::is_uppercase))
+            };
+            (capitals(left) && name(right)) || (name(left) && capitals(right))
+        });
     starts || names_credit || agency || is_caption(text, "figure")
 }
 
@@ -637,4 +650,30 @@ pub(crate) fn resolve_mentions(doc: &mut Document) {
         doc.sentences[idx].citations.sort_by_key(|c| c.span.start);
     }
     doc.mentions = rest;
+}
+
+#[cfg(test)]
+mod credit_tests {
+    use super::is_credit_line;
+
+    #[test]
+    fn credit_lines_and_text_that_only_looks_like_one() {
+        for credit in [
+            "Source: IEA, Gas Market Report.",
+            "Deminers near Fuzuli, July 2022. Photo by Aysel Mammadova/Anadolu via Getty Images.",
+            "A cleared road near Aghdam. CRISIS GROUP / Tomas Reyes",
+            "REUTERS/Irakli Gedenidze",
+        ] {
+            assert!(is_credit_line(credit), "{credit}");
+        }
+        for text in [
+            "Israel/Palestine",
+            "Mali/Niger border",
+            "Figures are in USD. EU/UN",
+            "The AU/UN mission",
+            "The talks were held courtesy of Qatar, which paid for the venue. Delegations flew in.",
+        ] {
+            assert!(!is_credit_line(text), "{text}");
+        }
+    }
 }
