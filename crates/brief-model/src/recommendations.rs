@@ -50,21 +50,6 @@ const MODALS: &[&str] = &[
     " must, ",
 ];
 
-/// The modals followed by a space.
-const SPACED_MODALS: &[&str] = &[
-    " should ",
-    " must ",
-    " needs to ",
-    " need to ",
-    " ought to ",
-    " shall ",
-    " has to ",
-    " have to ",
-    " is urged to ",
-    " are urged to ",
-    " will need to ",
-];
-
 /// Finds the recommendations section and reads its recommendations into `doc`.
 pub(crate) fn extract(doc: &mut Document) {
     let Some(section_idx) = doc.sections.iter().position(|s| {
@@ -401,9 +386,7 @@ fn strip_label(text: &str) -> &str {
 pub fn verb_phrase(action: &str) -> &str {
     let padded = format!(" {action} ");
     // `padded` is `action` shifted by one byte. No two modals start at the same place.
-    match crate::text::find_first(&padded, SPACED_MODALS)
-        .map(|(pos, m)| (pos, SPACED_MODALS[m].len()))
-    {
+    match crate::text::find_first(&padded, MODALS).map(|(pos, m)| (pos, MODALS[m].len())) {
         Some((pos, len)) => {
             let start = (pos + len).saturating_sub(1).min(action.len());
             action[start..].trim_start()
@@ -592,6 +575,7 @@ fn evidence_in(doc: &Document, para: &Paragraph, from_text: usize) -> Vec<String
 
 #[cfg(test)]
 mod tests {
+
     use super::*;
 
     #[test]
