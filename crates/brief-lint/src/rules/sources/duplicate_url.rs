@@ -60,11 +60,13 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
         .into_iter()
         .filter(|u| u.reference)
         .collect();
+    let keys: Vec<String> = urls.iter().map(|u| normalize(&u.url)).collect();
     for (idx, used) in urls.iter().enumerate() {
-        let key = normalize(&used.url);
         let Some(first) = urls[..idx]
             .iter()
-            .find(|u| u.owner != used.owner && normalize(&u.url) == key)
+            .zip(&keys)
+            .find(|(u, key)| u.owner != used.owner && **key == keys[idx])
+            .map(|(u, _)| u)
         else {
             continue;
         };
