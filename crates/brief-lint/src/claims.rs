@@ -8,7 +8,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+use aho_corasick::AhoCorasick;
 use brief_model::{BlockKind, Document, Paragraph, Sentence, Span, count_words};
 use serde::Serialize;
 
@@ -218,7 +218,7 @@ pub fn analyse(doc: &Document, settings: &Settings) -> Analysis {
                 continue;
             }
             let view = View::new(doc, idx);
-            let found = find_quantities(view.text(), &view.masks(true));
+            let found = find_quantities(view.text(), &view.masks(true), &analysis.hits[idx]);
             body_figures.extend(found.iter().map(|r| figure_key(&view.text()[r.clone()])));
             quantities_of[idx] = Some(found);
         }
@@ -294,7 +294,7 @@ pub fn analyse(doc: &Document, settings: &Settings) -> Analysis {
         if !prescriptive {
             let mut quantities = quantities_of[idx]
                 .take()
-                .unwrap_or_else(|| find_quantities(text, &masks_all));
+                .unwrap_or_else(|| find_quantities(text, &masks_all, &analysis.hits[idx]));
             if restates {
                 quantities.retain(|r| {
                     let key = figure_key(&text[r.clone()]);
@@ -424,7 +424,7 @@ pub fn analyse(doc: &Document, settings: &Settings) -> Analysis {
                 .filter(|r| !masked(&masks_all, r))
                 .filter(|r| !names_a_period(text, r))
                 .collect();
-            relative.extend(months_without_year(text, &masks_all));
+            relative.extend(months_without_year(text, &masks_all, &analysis.hits[idx]));
             relative.sort_by_key(|r| r.start);
             let vague: Vec<Range<usize>> = analysis.hits[idx]
                 .of(List::VagueTime)
@@ -927,16 +927,32 @@ pub(crate) fn has_absolute_date(text: &str) -> bool {
     false
 }
 
-/// Abbreviated month names, which the full names of `brief_model::source::MONTH_NAMES` join.
-const MONTH_ABBREVIATIONS: &[&str] = &[
-    "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.",
+/// Month names, full (as `brief_model::source::MONTH_NAMES`) and abbreviated.
+pub(crate) const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Aug.",
+    "Sept.",
+    "Sep.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
 ];
 
 fn months() -> impl Iterator<Item = &'static str> {
-    brief_model::source::MONTH_NAMES
-        .iter()
-        .copied()
-        .chain(MONTH_ABBREVIATIONS.iter().copied())
+    MONTHS.iter().copied()
 }
 
 const MONTH_LEADS: &[&str] = &[
@@ -944,18 +960,18 @@ const MONTH_LEADS: &[&str] = &[
     "during", "last", "next", "this", "before", "after", "of",
 ];
 
-/// Month names used as dates without a year ("in early August", "on 5 March").
-fn months_without_year(text: &str, masks: &[Range<usize>]) -> Vec<Range<usize>> {
-    static MATCHER: OnceLock<(AhoCorasick, Vec<&'static str>)> = OnceLock::new();
-    let (matcher, names) = MATCHER.get_or_init(|| {
-        let names: Vec<&str> = months().collect();
-        let matcher = AhoCorasick::new(&names).expect("the month names compile");
-        (matcher, names)
-    });
-    // Every month's matches, in the order of the list (a month's own matches never overlap).
-    let mut found: Vec<(usize, usize)> = matcher
-        .find_overlapping_iter(text)
-        .map(|m| (m.pattern().as_usize(), m.start()))
+/// Month names used as dates without a year ("in early August", "on 5 March"). `hits` are
+/// the sentence's [`List::Months`].
+fn months_without_year(text: &str, masks: &[Range<usize>], hits: &Hits) -> Vec<Range<usize>> {
+    let names = MONTHS;
+    // Every month's matches (in its own case), in the order of the list.
+    let mut found: Vec<(usize, usize)> = hits
+        .of(List::Months)
+        .into_iter()
+        .filter_map(|r| {
+            let pattern = names.iter().position(|n| text[r.clone()] == **n)?;
+            Some((pattern, r.start))
+        })
         .collect();
     found.sort_unstable();
     let mut out = Vec::new();
@@ -1176,7 +1192,7 @@ const UNITS: &[&str] = &[
 ];
 
 /// Spelled-out quantities.
-const SCALE_WORDS: &[&str] = &[
+pub(crate) const SCALE_WORDS: &[&str] = &[
     "per cent",
     "percent",
     "percentage points",
@@ -1211,7 +1227,11 @@ const SCALE_WORDS: &[&str] = &[
 
 /// Figures in running text: numbers that are not years, dates, ordinals, labels or identifiers,
 /// and spelled-out scales ("two-thirds", "millions").
-pub(crate) fn find_quantities(text: &str, masks: &[Range<usize>]) -> Vec<Range<usize>> {
+pub(crate) fn find_quantities(
+    text: &str,
+    masks: &[Range<usize>],
+    hits: &Hits,
+) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut idx = 0;
@@ -1273,23 +1293,22 @@ pub(crate) fn find_quantities(text: &str, masks: &[Range<usize>]) -> Vec<Range<u
         }
     }
     // Spelled-out scales, each word's matches in the list's order (an earlier word wins where
-    // two overlap), as one pass over the text.
-    let mut scales: Vec<(usize, Range<usize>)> = scale_words()
-        .find_overlapping_iter(text)
-        .map(|m| (m.pattern().as_usize(), m.range()))
+    // two overlap).
+    let mut scales: Vec<(usize, Range<usize>)> = hits
+        .of(List::Scales)
+        .into_iter()
+        .filter_map(|r| {
+            let word = SCALE_WORDS
+                .iter()
+                .position(|w| text[r.clone()].eq_ignore_ascii_case(w))?;
+            Some((word, r))
+        })
         .collect();
     if !scales.is_empty() {
         scales.sort_by_key(|(word, range)| (*word, range.start));
-        let lower = text.to_ascii_lowercase();
-        let mut last: Option<(usize, usize)> = None;
-        for (word, range) in scales {
-            // A word's own matches do not overlap one another.
-            if last.is_some_and(|(w, end)| w == word && range.start < end) {
-                continue;
-            }
-            last = Some((word, range.end));
+        for (_, range) in scales {
             let found = range.start;
-            if !is_scale(&lower, &range) {
+            if !is_scale(text, &range) {
                 continue;
             }
             if is_word_boundary(text, found)
@@ -1305,17 +1324,6 @@ pub(crate) fn find_quantities(text: &str, masks: &[Range<usize>]) -> Vec<Range<u
     }
     out.sort_by_key(|r| r.start);
     out
-}
-
-/// [`SCALE_WORDS`] compiled for one pass over a sentence.
-fn scale_words() -> &'static AhoCorasick {
-    static MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
-    MATCHER.get_or_init(|| {
-        AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .build(SCALE_WORDS)
-            .expect("the scale words compile")
-    })
 }
 
 /// Whether `text` starts with `prefix` (lowercase ASCII), ignoring ASCII case.
@@ -1392,20 +1400,23 @@ fn own_research(text: &str) -> bool {
 
 /// Whether a spelled-out scale word measures something: not "the first half of 2024" (a period)
 /// or "doubled down" (an idiom).
-fn is_scale(lower: &str, range: &Range<usize>) -> bool {
-    let word = &lower[range.clone()];
-    let prev = lower[..range.start]
+fn is_scale(text: &str, range: &Range<usize>) -> bool {
+    let word = &text[range.clone()];
+    let prev = text[..range.start]
         .split_whitespace()
         .next_back()
         .unwrap_or("");
-    let after = &lower[range.end..];
-    match word {
-        "half of" => !matches!(
-            prev,
-            "first" | "second" | "latter" | "former" | "last" | "other" | "better" | "back"
-        ),
-        "doubled" | "tripled" => !after.starts_with(" down"),
-        _ => true,
+    let after = &text[range.end..];
+    if word.eq_ignore_ascii_case("half of") {
+        ![
+            "first", "second", "latter", "former", "last", "other", "better", "back",
+        ]
+        .iter()
+        .any(|w| prev.eq_ignore_ascii_case(w))
+    } else if word.eq_ignore_ascii_case("doubled") || word.eq_ignore_ascii_case("tripled") {
+        !starts_with_ignore_case(after, " down")
+    } else {
+        true
     }
 }
 
@@ -2122,8 +2133,12 @@ fn figure_key(figure: &str) -> String {
 mod tests {
     use super::*;
 
+    fn hits(text: &str) -> Hits {
+        Settings::default().words.lexicon.scan(text, &[])
+    }
+
     fn figures(text: &str) -> Vec<&str> {
-        find_quantities(text, &[])
+        find_quantities(text, &[], &hits(text))
             .into_iter()
             .map(|r| &text[r])
             .collect()
@@ -2175,9 +2190,28 @@ mod tests {
     }
 
     #[test]
+    fn month_names_are_the_models() {
+        assert_eq!(MONTHS[..12], brief_model::source::MONTH_NAMES);
+    }
+
+    #[test]
+    fn scales_are_found_in_any_case_and_inside_longer_ones() {
+        let text = "HUNDREDS OF THOUSANDS fled; millions, not Millionaires, and tens of thousands of them.";
+        assert_eq!(
+            figures(text),
+            [
+                "HUNDREDS OF",
+                "millions",
+                "tens of thousands",
+                "thousands of"
+            ]
+        );
+    }
+
+    #[test]
     fn months_need_a_date_context() {
         let text = "In early August talks resumed; May Smith said they may resume on 5 March.";
-        let found: Vec<&str> = months_without_year(text, &[])
+        let found: Vec<&str> = months_without_year(text, &[], &hits(text))
             .into_iter()
             .map(|r| &text[r])
             .collect();

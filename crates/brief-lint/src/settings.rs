@@ -275,17 +275,23 @@ fn word_lists(options: &LintOptions) -> Result<WordLists, SettingsError> {
     let misspellings = Replacements::new(&lines("misspellings"));
     let wordy = Replacements::new(&lines("wordy-phrases"));
     let gendered = Replacements::new(&lines("gendered-terms"));
-    let lexicon = Lexicon::new(&[
-        (List::Weasel, &weasel),
-        (List::RelativeTime, &relative_time),
-        (List::VagueTime, &vague_time),
-        (List::Generalizations, &generalizations),
-        (List::SpeechVerbs, &speech_verbs),
-        (List::Confused, confused.set()),
-        (List::Misspellings, misspellings.set()),
-        (List::Wordy, wordy.set()),
-        (List::Gendered, gendered.set()),
-    ]);
+    let lexicon = Lexicon::with_prefixes(
+        &[
+            (List::Weasel, &weasel),
+            (List::RelativeTime, &relative_time),
+            (List::VagueTime, &vague_time),
+            (List::Generalizations, &generalizations),
+            (List::SpeechVerbs, &speech_verbs),
+            (List::Confused, confused.set()),
+            (List::Misspellings, misspellings.set()),
+            (List::Wordy, wordy.set()),
+            (List::Gendered, gendered.set()),
+        ],
+        &[
+            (List::Scales, crate::claims::SCALE_WORDS),
+            (List::Months, crate::claims::MONTHS),
+        ],
+    );
     Ok(WordLists {
         weasel,
         relative_time,

@@ -131,7 +131,8 @@ impl PhraseSet {
     /// one character later so that a shorter phrase there can still match.
     pub fn find(&self, text: &str) -> Vec<Range<usize>> {
         let mut out = Vec::new();
-        self.matcher().search(text, 1, |_, range| out.push(range));
+        self.matcher()
+            .search(text, 1, 0, |_, range| out.push(range));
         out
     }
 
@@ -162,6 +163,10 @@ pub enum List {
     Wordy,
     /// Gendered terms.
     Gendered,
+    /// Spelled-out scales ("millions", "two-thirds"), every occurrence at a word start.
+    Scales,
+    /// Month names, every occurrence at a word start, whatever its case.
+    Months,
 }
 
 /// Several phrase lists compiled into one trie, so that a sentence is read once however many
@@ -170,17 +175,33 @@ pub enum List {
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     trie: Trie,
+    /// The lists whose every occurrence is reported.
+    every: u32,
 }
 
 impl Lexicon {
     /// Compiles the phrases of `sets`.
     pub fn new(sets: &[(List, &PhraseSet)]) -> Lexicon {
-        let trie = Trie::new(sets.iter().flat_map(|(list, set)| {
+        Lexicon::with_prefixes(sets, &[])
+    }
+
+    /// Compiles the phrases of `sets`, and lists of `prefixes` of which [`Lexicon::scan`]
+    /// reports every occurrence at a word start (ignoring ASCII case), shorter ones inside longer
+    /// ones included, leaving where they may end to the caller.
+    pub fn with_prefixes(sets: &[(List, &PhraseSet)], prefixes: &[(List, &[&str])]) -> Lexicon {
+        let phrases = sets.iter().flat_map(|(list, set)| {
             set.phrases()
                 .iter()
                 .map(move |phrase| (*list as u32, phrase.as_str()))
-        }));
-        Lexicon { trie }
+        });
+        let prefix_phrases = prefixes
+            .iter()
+            .flat_map(|(list, words)| words.iter().map(move |w| (*list as u32, *w)));
+        let trie = Trie::new(phrases.chain(prefix_phrases));
+        let every = prefixes
+            .iter()
+            .fold(0, |mask, (list, _)| mask | 1 << *list as u32);
+        Lexicon { trie, every }
     }
 
     /// The matches of every list in `text` but those of `skip`, which are left empty.
@@ -189,8 +210,9 @@ impl Lexicon {
             .iter()
             .fold(u32::MAX, |mask, list| mask & !(1 << *list as u32));
         let mut found = Vec::new();
-        self.trie
-            .search(text, lists, |list, range| found.push((list, range)));
+        self.trie.search(text, lists, self.every, |list, range| {
+            found.push((list, range))
+        });
         Hits { found }
     }
 }

@@ -129,7 +129,17 @@ impl Trie {
 
     /// Calls `hit(list, range)` for each match of the lists in `lists` (a mask of bits), in
     /// text order.
-    pub(crate) fn search(&self, text: &str, lists: u32, mut hit: impl FnMut(u32, Range<usize>)) {
+    ///
+    /// For the lists in `every`, each phrase found at a word start is reported, whether or not a
+    /// longer one matches there too and whatever follows it: the caller decides where such a
+    /// phrase may end.
+    pub(crate) fn search(
+        &self,
+        text: &str,
+        lists: u32,
+        every: u32,
+        mut hit: impl FnMut(u32, Range<usize>),
+    ) {
         let bytes = text.as_bytes();
         // Where each list's next match may start.
         let mut from = [0usize; 32];
@@ -142,7 +152,7 @@ impl Trie {
             if at_boundary {
                 let child = self.child(0, b);
                 if child != 0 {
-                    let found = self.walk(bytes, i, child, lists, &mut longest);
+                    let found = self.walk(bytes, i, child, lists, every, &mut longest, &mut hit);
                     let mut pending = found;
                     while pending != 0 {
                         let list = pending.trailing_zeros();
@@ -173,19 +183,31 @@ impl Trie {
     }
 
     /// Follows the text from `start` (whose first byte led to `node`) and records in `longest`
-    /// the end of each list's longest phrase; returns the lists found.
+    /// the end of each list's longest phrase; returns the lists found. Phrases of the lists in
+    /// `every` go to `hit` as they are found.
+    #[allow(clippy::too_many_arguments)]
     fn walk(
         &self,
         bytes: &[u8],
         start: usize,
         mut node: u32,
         lists: u32,
+        every: u32,
         longest: &mut [usize; 32],
+        hit: &mut impl FnMut(u32, Range<usize>),
     ) -> u32 {
         let mut found = 0;
         let mut j = start + 1;
         loop {
-            let here = self.ends[node as usize] & lists;
+            let mut here = self.ends[node as usize] & lists;
+            if here & every != 0 {
+                let mut all = here & every;
+                while all != 0 {
+                    hit(all.trailing_zeros(), start..j);
+                    all &= all - 1;
+                }
+                here &= !every;
+            }
             let mut pending = here;
             while pending != 0 {
                 longest[pending.trailing_zeros() as usize] = j;
