@@ -282,7 +282,7 @@ pub fn analyse(doc: &Document, settings: &Settings) -> Analysis {
         let text = view.text();
         let masks_all = view.masks(true);
         // A recommendation's action prescribes, even as an imperative ("Fund 12 flow gauges").
-        let prescriptive = is_prescriptive(text)
+        let prescriptive = is_prescriptive(text, &analysis.hits[idx])
             || doc.recommendations.iter().any(|rec| {
                 rec.action_span.start < sentence.span.end
                     && sentence.span.start < rec.action_span.end
@@ -663,26 +663,43 @@ pub(crate) fn is_title_case(text: &str) -> bool {
     capitalized >= 2
 }
 
+/// The words that make a sentence prescribe ("X should ..."), found by the sentence's
+/// [`List::Modals`] scan; [`modal_at`] says where one stands as a modal.
+pub(crate) const MODALS: &[&str] = &[
+    "should",
+    "must",
+    "ought to",
+    "we recommend",
+    "recommend that",
+];
+
+/// The index in [`MODALS`] of a modal found at `range` of `text`, when it stands between spaces
+/// (or at `start`, where the text's words start, or at its end).
+pub(crate) fn modal_at(text: &str, range: &Range<usize>, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let before = range.start == start || (range.start > 0 && bytes[range.start - 1] == b' ');
+    let after = bytes.get(range.end).is_none_or(|&b| b == b' ');
+    if !(before && after) {
+        return None;
+    }
+    MODALS
+        .iter()
+        .position(|m| text[range.clone()].eq_ignore_ascii_case(m))
+}
+
 /// Sentences that prescribe rather than assert ("X should ...").
 ///
 /// A sentence that opens with its modal asks a question or states a condition ("Should Russia
 /// attack, its reserves would ..."): it prescribes nothing.
-fn is_prescriptive(text: &str) -> bool {
-    const MODALS: &[&str] = &[
-        " should ",
-        " must ",
-        " ought to ",
-        " we recommend ",
-        " recommend that ",
-    ];
-    let padded = format!(" {} ", text.trim_start());
-    match brief_model::text::find_first(&padded, MODALS) {
-        // An opening "should", "must" or "ought to": look past it.
-        Some((0, modal)) if modal < 3 => {
-            brief_model::text::find_first(&padded[1..], MODALS).is_some()
+fn is_prescriptive(text: &str, hits: &Hits) -> bool {
+    let start = text.len() - text.trim_start().len();
+    hits.of(List::Modals).iter().any(|range| {
+        match modal_at(text, range, start) {
+            // An opening "should", "must" or "ought to": look past it.
+            Some(modal) => range.start != start || modal >= 3,
+            None => false,
         }
-        found => found.is_some(),
-    }
+    })
 }
 
 /// Sweeping words that claim nothing: a negated absolute is a hedge ("not always"), so is a
@@ -2134,7 +2151,12 @@ mod tests {
     use super::*;
 
     fn hits(text: &str) -> Hits {
-        Settings::default().words.lexicon.scan(text, &[])
+        static SETTINGS: OnceLock<Settings> = OnceLock::new();
+        SETTINGS
+            .get_or_init(Settings::default)
+            .words
+            .lexicon
+            .scan(text, &[])
     }
 
     fn figures(text: &str) -> Vec<&str> {
@@ -2187,6 +2209,67 @@ mod tests {
         assert!(has_absolute_date("In August 2024 the talks resumed."));
         assert!(!has_absolute_date("In early August the talks resumed."));
         assert!(!has_absolute_date("Some 12345 people."));
+    }
+
+    #[test]
+    fn modals_are_found_as_a_search_of_the_padded_sentence_finds_them() {
+        // The search the trie scan replaces.
+        fn reference(text: &str) -> bool {
+            const SPACED: &[&str] = &[
+                " should ",
+                " must ",
+                " ought to ",
+                " we recommend ",
+                " recommend that ",
+            ];
+            let padded = format!(" {} ", text.trim_start());
+            match brief_model::text::find_first(&padded, SPACED) {
+                Some((0, modal)) if modal < 3 => {
+                    brief_model::text::find_first(&padded[1..], SPACED).is_some()
+                }
+                found => found.is_some(),
+            }
+        }
+        let tokens = [
+            "should",
+            "Should",
+            "MUST",
+            "must,",
+            "ought",
+            "to",
+            "we",
+            "recommend",
+            "that",
+            "shoulder",
+            "The EU",
+            " ",
+            "  ",
+            "\u{a0}",
+            "-",
+            "(",
+            "é",
+            ".",
+            "Recommend",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            for k in 0..(seed >> 60) {
+                let pick = (seed >> (4 * k + 1)) as usize % tokens.len();
+                text.push_str(tokens[pick]);
+                if (seed >> (k + 30)) & 1 == 1 {
+                    text.push(' ');
+                }
+            }
+            assert_eq!(
+                is_prescriptive(&text, &hits(&text)),
+                reference(&text),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

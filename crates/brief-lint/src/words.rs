@@ -167,6 +167,8 @@ pub enum List {
     Scales,
     /// Month names, every occurrence at a word start, whatever its case.
     Months,
+    /// Modal verbs and "we recommend", every occurrence at a word start.
+    Modals,
 }
 
 /// Several phrase lists compiled into one trie, so that a sentence is read once however many

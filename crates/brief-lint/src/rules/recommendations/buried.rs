@@ -48,7 +48,15 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
             continue;
         }
         let text = sentence.text.as_str();
-        let Some((modal, _)) = brief_model::text::find_first(text, &[" should ", " must "]) else {
+        // The first " should " or " must ", at the space before it.
+        let first = ctx.analysis.hits[idx]
+            .of(crate::words::List::Modals)
+            .into_iter()
+            .find(|r| {
+                r.end < text.len()
+                    && crate::claims::modal_at(text, r, usize::MAX).is_some_and(|m| m < 2)
+            });
+        let Some(modal) = first.map(|r| r.start - 1) else {
             continue;
         };
         let masks = crate::claims::View::new(doc, idx).masks(true);
