@@ -930,11 +930,19 @@ pub(crate) fn has_absolute_date(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut idx = 0;
     while idx + 4 <= bytes.len() {
-        if bytes[idx..idx + 4].iter().all(u8::is_ascii_digit)
+        // A run of four digits has its last one at `idx + 3`: where that byte is not a digit,
+        // no run starts at any of the next four places.
+        if !bytes[idx + 3].is_ascii_digit() {
+            idx += 4;
+            continue;
+        }
+        if bytes[idx..idx + 3].iter().all(u8::is_ascii_digit)
             && (idx == 0 || !bytes[idx - 1].is_ascii_digit())
             && bytes.get(idx + 4).is_none_or(|b| !b.is_ascii_digit())
         {
-            let year: u32 = text[idx..idx + 4].parse().unwrap_or(0);
+            let year = bytes[idx..idx + 4]
+                .iter()
+                .fold(0u32, |year, d| year * 10 + u32::from(d - b'0'));
             if (1800..=2100).contains(&year) {
                 return true;
             }
@@ -1460,35 +1468,34 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
         .find(|p| starts_with_ignore_case(after, p))
         .map(|p| &after[p.len()..]);
     if let Some(rest) = calibre {
+        const CALIBRE_NOUNS: &[&str] = &[
+            "shell",
+            "shells",
+            "artillery",
+            "round",
+            "rounds",
+            "ammunition",
+            "howitzer",
+            "howitzers",
+            "gun",
+            "guns",
+            "mortar",
+            "mortars",
+            "calibre",
+            "caliber",
+            "munitions",
+            "projectiles",
+            "cannon",
+            "cannons",
+            "rockets",
+            "rifles",
+        ];
         let noun = rest
             .split_whitespace()
             .next()
             .unwrap_or("")
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        if matches!(
-            noun.as_str(),
-            "shell"
-                | "shells"
-                | "artillery"
-                | "round"
-                | "rounds"
-                | "ammunition"
-                | "howitzer"
-                | "howitzers"
-                | "gun"
-                | "guns"
-                | "mortar"
-                | "mortars"
-                | "calibre"
-                | "caliber"
-                | "munitions"
-                | "projectiles"
-                | "cannon"
-                | "cannons"
-                | "rockets"
-                | "rifles"
-        ) {
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        if in_list(CALIBRE_NOUNS, noun) {
             return false;
         }
     }
@@ -1519,7 +1526,7 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
     }
     let prev_word = previous_word(text, start);
     let next_word = next_word(text, end);
-    if LABELS.contains(&prev_word.to_lowercase().trim_end_matches('.')) {
+    if in_list(LABELS, prev_word.trim_end_matches('.')) {
         return false;
     }
     // Day of a month ("13 March", "March 13").
@@ -1529,13 +1536,12 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
         return false;
     }
     // Years and year ranges.
-    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
-    if digits.len() == 4 && !number.contains([',', '.']) {
-        let year: u32 = digits.parse().unwrap_or(0);
-        let unit = next_word.to_lowercase();
+    let digits = number.bytes().filter(u8::is_ascii_digit).count();
+    if digits == 4 && !number.contains([',', '.']) {
+        let year: u32 = number.parse().unwrap_or(0);
         if (1800..=2100).contains(&year)
             && !matches!(prev, Some('$' | '€' | '£'))
-            && !UNITS_AFTER_YEAR.contains(&unit.as_str())
+            && !in_list(UNITS_AFTER_YEAR, next_word)
             && next != Some('%')
         {
             return false;
@@ -1553,40 +1559,39 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
         }
     }
     // "Sent Ukraine 31 tanks": after a verb of giving, the capitalized word is the recipient.
+    const GIVING: &[&str] = &[
+        "gave",
+        "give",
+        "gives",
+        "sent",
+        "send",
+        "sends",
+        "sold",
+        "sell",
+        "sells",
+        "offered",
+        "offer",
+        "offers",
+        "provided",
+        "promised",
+        "lent",
+        "owes",
+        "owe",
+        "handed",
+        "granted",
+        "pledged",
+        "delivered",
+        "supplied",
+        "cost",
+        "costs",
+    ];
     let verb = text[..start]
         .split_whitespace()
         .rev()
         .nth(1)
         .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    let giving = matches!(
-        verb.as_str(),
-        "gave"
-            | "give"
-            | "gives"
-            | "sent"
-            | "send"
-            | "sends"
-            | "sold"
-            | "sell"
-            | "sells"
-            | "offered"
-            | "offer"
-            | "offers"
-            | "provided"
-            | "promised"
-            | "lent"
-            | "owes"
-            | "owe"
-            | "handed"
-            | "granted"
-            | "pledged"
-            | "delivered"
-            | "supplied"
-            | "cost"
-            | "costs"
-    );
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let giving = in_list(GIVING, verb);
     if giving {
         return true;
     }
@@ -1604,7 +1609,7 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
     // pipeline ("Windows 7 or older", "the Nord Stream 2 pipeline"), unless the word is a
     // possessive ("Russia's 40 battalions") or a unit follows.
     if number.len() <= 2
-        && digits.len() == number.len()
+        && digits == number.len()
         && prev_word.chars().next().is_some_and(char::is_uppercase)
         && !is_first_word(text, start)
         && !is_month(&prev_word)
@@ -1612,8 +1617,8 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
         && !prev_word.ends_with("’s")
         && !matches!(prev, Some('$' | '€' | '£'))
         && next != Some('%')
-        && !UNITS_AFTER_YEAR.contains(&next_word.to_lowercase().as_str())
-        && !UNITS.contains(&next_word.to_lowercase().as_str())
+        && !in_list(UNITS_AFTER_YEAR, next_word)
+        && !in_list(UNITS, next_word)
         && !is_unit_suffix(&text[end..])
     {
         return false;
@@ -1622,50 +1627,46 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
 }
 
 fn is_unit_suffix(rest: &str) -> bool {
-    let unit: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-    matches!(
-        unit.to_lowercase().as_str(),
-        "km" | "m"
-            | "bn"
-            | "mn"
-            | "k"
-            | "kg"
-            | "mw"
-            | "gw"
-            | "kw"
-            | "twh"
-            | "gwh"
-            | "bcm"
-            | "mt"
-            | "x"
-            | "tn"
-            | "mm"
-            | "cm"
-            | "ha"
-            | "t"
-    )
+    const UNIT_SUFFIXES: &[&str] = &[
+        "km", "m", "bn", "mn", "k", "kg", "mw", "gw", "kw", "twh", "gwh", "bcm", "mt", "x", "tn",
+        "mm", "cm", "ha", "t",
+    ];
+    let end = rest
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(rest.len(), |(i, _)| i);
+    in_list(UNIT_SUFFIXES, &rest[..end])
 }
 
-fn previous_word(text: &str, start: usize) -> String {
+/// Whether `word`, lowercased, is in `list` (of lowercase words), without lowercasing an ASCII
+/// word.
+fn in_list(list: &[&str], word: &str) -> bool {
+    if word.is_ascii() {
+        list.iter()
+            .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
+    } else {
+        list.contains(&word.to_lowercase().as_str())
+    }
+}
+
+fn previous_word(text: &str, start: usize) -> &str {
     text[..start]
         .trim_end_matches(['$', '€', '£', ' ', '\u{a0}'])
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
-        .to_owned()
 }
 
-fn next_word(text: &str, end: usize) -> String {
+fn next_word(text: &str, end: usize) -> &str {
     let rest = text[end..].trim_start_matches([' ', '\u{a0}']);
     if rest.starts_with('%') {
-        return "%".to_owned();
+        return "%";
     }
     rest.split(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_owned()
 }
 
 fn is_first_word(text: &str, start: usize) -> bool {
@@ -2209,6 +2210,21 @@ mod tests {
         assert!(has_absolute_date("In August 2024 the talks resumed."));
         assert!(!has_absolute_date("In early August the talks resumed."));
         assert!(!has_absolute_date("Some 12345 people."));
+        // Every place a year can stand, whatever surrounds it.
+        for text in [
+            "2024",
+            "x2024",
+            "1 2024",
+            "2024 1",
+            "a 12 2024.",
+            "99 1800",
+            "2100x",
+        ] {
+            assert!(has_absolute_date(text), "{text:?}");
+        }
+        for text in ["202", "12024", "20245", "1799", "2101", "20 24", "1 202 4"] {
+            assert!(!has_absolute_date(text), "{text:?}");
+        }
     }
 
     #[test]
