@@ -9,6 +9,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
+use brief_model::text::lowercase_in;
 use brief_model::{BlockKind, Document, Paragraph, Sentence, Span, count_words};
 use serde::Serialize;
 
@@ -1495,7 +1496,7 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
             .next()
             .unwrap_or("")
             .trim_matches(|c: char| !c.is_alphanumeric());
-        if in_list(CALIBRE_NOUNS, noun) {
+        if lowercase_in(CALIBRE_NOUNS, noun) {
             return false;
         }
     }
@@ -1526,7 +1527,7 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
     }
     let prev_word = previous_word(text, start);
     let next_word = next_word(text, end);
-    if in_list(LABELS, prev_word.trim_end_matches('.')) {
+    if lowercase_in(LABELS, prev_word.trim_end_matches('.')) {
         return false;
     }
     // Day of a month ("13 March", "March 13").
@@ -1541,7 +1542,7 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
         let year: u32 = number.parse().unwrap_or(0);
         if (1800..=2100).contains(&year)
             && !matches!(prev, Some('$' | '€' | '£'))
-            && !in_list(UNITS_AFTER_YEAR, next_word)
+            && !lowercase_in(UNITS_AFTER_YEAR, next_word)
             && next != Some('%')
         {
             return false;
@@ -1591,7 +1592,7 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
         .nth(1)
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric());
-    let giving = in_list(GIVING, verb);
+    let giving = lowercase_in(GIVING, verb);
     if giving {
         return true;
     }
@@ -1617,8 +1618,8 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
         && !prev_word.ends_with("’s")
         && !matches!(prev, Some('$' | '€' | '£'))
         && next != Some('%')
-        && !in_list(UNITS_AFTER_YEAR, next_word)
-        && !in_list(UNITS, next_word)
+        && !lowercase_in(UNITS_AFTER_YEAR, next_word)
+        && !lowercase_in(UNITS, next_word)
         && !is_unit_suffix(&text[end..])
     {
         return false;
@@ -1635,18 +1636,7 @@ fn is_unit_suffix(rest: &str) -> bool {
         .char_indices()
         .find(|(_, c)| !c.is_alphabetic())
         .map_or(rest.len(), |(i, _)| i);
-    in_list(UNIT_SUFFIXES, &rest[..end])
-}
-
-/// Whether `word`, lowercased, is in `list` (of lowercase words), without lowercasing an ASCII
-/// word.
-fn in_list(list: &[&str], word: &str) -> bool {
-    if word.is_ascii() {
-        list.iter()
-            .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
-    } else {
-        list.contains(&word.to_lowercase().as_str())
-    }
+    lowercase_in(UNIT_SUFFIXES, &rest[..end])
 }
 
 fn previous_word(text: &str, start: usize) -> &str {

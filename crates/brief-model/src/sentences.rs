@@ -167,12 +167,16 @@ fn is_boundary(text: &str, punct: usize, end: usize, next: usize, ellipsis: bool
     if word.is_empty() {
         return true;
     }
-    let lower = word.to_lowercase();
-    let next_word: String = text[next..]
-        .chars()
-        .take_while(|c| c.is_alphanumeric())
-        .collect::<String>()
-        .to_lowercase();
+    let is = |list: &[&str]| crate::text::lowercase_in(list, word);
+    let next_word = {
+        let rest = &text[next..];
+        let len = rest
+            .char_indices()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(rest.len(), |(i, _)| i);
+        &rest[..len]
+    };
+    let starts_sentence = || crate::text::lowercase_in(SENTENCE_STARTERS, next_word);
     let closing_paren = text[punct + 1..end].contains(')');
     // Initials ("Michael S. Repass").
     let mut chars = word.chars();
@@ -181,29 +185,29 @@ fn is_boundary(text: &str, punct: usize, end: usize, next: usize, ellipsis: bool
     {
         return false;
     }
-    if SENTENCE_FINAL_ABBREVIATIONS.contains(&lower.as_str()) {
-        return SENTENCE_STARTERS.contains(&next_word.as_str());
+    if is(SENTENCE_FINAL_ABBREVIATIONS) {
+        return starts_sentence();
     }
-    if NUMBER_ABBREVIATIONS.contains(&lower.as_str()) {
+    if is(NUMBER_ABBREVIATIONS) {
         return !next_char.is_ascii_digit();
     }
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if is(ABBREVIATIONS) {
         // "(Ret.)" and "Gen." never end a sentence unless the next word clearly starts one after
         // a closing parenthesis.
-        return closing_paren && SENTENCE_STARTERS.contains(&next_word.as_str());
+        return closing_paren && starts_sentence();
     }
     // "et al." is two words.
-    if lower == "al"
+    if is(&["al"])
         && before[..word_start]
             .trim_end()
             .to_lowercase()
             .ends_with("et")
     {
-        return SENTENCE_STARTERS.contains(&next_word.as_str());
+        return starts_sentence();
     }
     // Dotted abbreviations ("U.S", "e.g").
     if word.contains('.') && word.split('.').all(|part| part.chars().count() <= 2) {
-        return SENTENCE_STARTERS.contains(&next_word.as_str());
+        return starts_sentence();
     }
     true
 }

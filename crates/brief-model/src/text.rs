@@ -37,9 +37,40 @@ pub fn find_first(text: &str, phrases: &[&str]) -> Option<(usize, usize)> {
     None
 }
 
+/// Whether `word`, lowercased, is one of `list` (lowercase words); an ASCII word is compared
+/// without building its lowercase.
+pub fn lowercase_in(list: &[&str], word: &str) -> bool {
+    if word.is_ascii() {
+        list.iter()
+            .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
+    } else {
+        list.contains(&word.to_lowercase().as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::find_first;
+    use super::{find_first, lowercase_in};
+
+    #[test]
+    fn lowercase_in_compares_as_lowercasing_would() {
+        let list = ["mr", "u.s", "k"];
+        for (word, expected) in [
+            ("Mr", true),
+            ("MR", true),
+            ("U.S", true),
+            ("mrs", false),
+            ("", false),
+            ("\u{212a}", true), // the Kelvin sign lowercases to `k`
+            ("É", false),
+        ] {
+            assert_eq!(lowercase_in(&list, word), expected, "{word:?}");
+            assert_eq!(
+                lowercase_in(&list, word),
+                list.contains(&word.to_lowercase().as_str())
+            );
+        }
+    }
 
     #[test]
     fn finds_the_first_phrase_in_any_case() {
