@@ -4,8 +4,10 @@
 
 use std::ops::Range;
 
+use crate::text::ShortWords;
+
 /// Abbreviations after which a period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
+static ABBREVIATIONS: ShortWords<82> = ShortWords::new([
     "adm", "amb", "apr", "approx", "art", "arts", "assn", "aug", "ave", "brig", "capt", "cdr",
     "cf", "ch", "chap", "cmdr", "co", "col", "corp", "cpl", "dec", "dept", "dir", "dr", "ed",
     "eds", "e.g", "esp", "est", "et al", "feb", "fig", "figs", "fr", "ft", "gen", "gov", "govt",
@@ -13,23 +15,24 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "mt", "n.b", "nos", "nov", "oct", "op", "para", "paras", "pp", "pres",
     "prof", "pt", "rep", "reps", "ret", "rev", "sen", "sens", "sep", "sept", "sgt", "sr", "st",
     "supt", "vol", "vols", "vs", "viz",
-];
+]);
 
 /// Abbreviations that stand before a number ("No. 5", "p. 4", "art. 7").
-const NUMBER_ABBREVIATIONS: &[&str] = &["no", "p", "para", "art", "sec", "s", "v", "c"];
+static NUMBER_ABBREVIATIONS: ShortWords<8> =
+    ShortWords::new(["no", "p", "para", "art", "sec", "s", "v", "c"]);
 
 /// Abbreviations that also end sentences ("... in the U.S. The ...").
-const SENTENCE_FINAL_ABBREVIATIONS: &[&str] = &[
+static SENTENCE_FINAL_ABBREVIATIONS: ShortWords<15> = ShortWords::new([
     "u.s", "u.k", "u.n", "e.u", "etc", "d.c", "u.s.a", "p.m", "a.m", "inc", "ltd", "co", "corp",
     "jr", "sr",
-];
+]);
 
 /// Words that start a new sentence after a sentence-final abbreviation.
-const SENTENCE_STARTERS: &[&str] = &[
+static SENTENCE_STARTERS: ShortWords<39> = ShortWords::new([
     "a", "an", "and", "as", "at", "but", "by", "for", "he", "her", "his", "however", "if", "in",
     "it", "its", "many", "most", "no", "on", "our", "she", "since", "so", "some", "that", "the",
     "their", "there", "these", "they", "this", "those", "to", "we", "what", "when", "while", "yet",
-];
+]);
 
 /// Splits `text` into sentences, returned as trimmed byte ranges.
 ///
@@ -167,7 +170,6 @@ fn is_boundary(text: &str, punct: usize, end: usize, next: usize, ellipsis: bool
     if word.is_empty() {
         return true;
     }
-    let is = |list: &[&str]| crate::text::lowercase_in(list, word);
     let next_word = {
         let rest = &text[next..];
         let len = rest
@@ -176,7 +178,7 @@ fn is_boundary(text: &str, punct: usize, end: usize, next: usize, ellipsis: bool
             .map_or(rest.len(), |(i, _)| i);
         &rest[..len]
     };
-    let starts_sentence = || crate::text::lowercase_in(SENTENCE_STARTERS, next_word);
+    let starts_sentence = || SENTENCE_STARTERS.contains(next_word);
     let closing_paren = text[punct + 1..end].contains(')');
     // Initials ("Michael S. Repass").
     let mut chars = word.chars();
@@ -185,19 +187,19 @@ fn is_boundary(text: &str, punct: usize, end: usize, next: usize, ellipsis: bool
     {
         return false;
     }
-    if is(SENTENCE_FINAL_ABBREVIATIONS) {
+    if SENTENCE_FINAL_ABBREVIATIONS.contains(word) {
         return starts_sentence();
     }
-    if is(NUMBER_ABBREVIATIONS) {
+    if NUMBER_ABBREVIATIONS.contains(word) {
         return !next_char.is_ascii_digit();
     }
-    if is(ABBREVIATIONS) {
+    if ABBREVIATIONS.contains(word) {
         // "(Ret.)" and "Gen." never end a sentence unless the next word clearly starts one after
         // a closing parenthesis.
         return closing_paren && starts_sentence();
     }
     // "et al." is two words.
-    if is(&["al"])
+    if word.eq_ignore_ascii_case("al")
         && before[..word_start]
             .trim_end()
             .to_lowercase()
