@@ -9,7 +9,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
-use brief_model::text::lowercase_in;
+use brief_model::text::WordList;
 use brief_model::{BlockKind, Document, Paragraph, Sentence, Span, count_words};
 use serde::Serialize;
 
@@ -1047,7 +1047,7 @@ fn months_without_year(text: &str, masks: &[Range<usize>], hits: &Hits) -> Vec<R
 }
 
 /// Words before a number that make it a label, not a quantity ("Resolution 2231", "No. 5").
-const LABELS: &[&str] = &[
+static LABELS: WordList = WordList::new(&[
     "resolution",
     "resolutions",
     "article",
@@ -1153,10 +1153,10 @@ const LABELS: &[&str] = &[
     "iso",
     "en",
     "pl",
-];
+]);
 
 /// Words after a bare year-like number that make it a quantity, not a year.
-const UNITS_AFTER_YEAR: &[&str] = &[
+static UNITS_AFTER_YEAR: WordList = WordList::new(&[
     "%",
     "percent",
     "per",
@@ -1188,10 +1188,10 @@ const UNITS_AFTER_YEAR: &[&str] = &[
     "gw",
     "bcm",
     "barrels",
-];
+]);
 
 /// Units written after a figure, lowercase.
-const UNITS: &[&str] = &[
+static UNITS: WordList = WordList::new(&[
     "gw",
     "mw",
     "kw",
@@ -1215,7 +1215,7 @@ const UNITS: &[&str] = &[
     "square kilometres",
     "square kilometers",
     "degrees",
-];
+]);
 
 /// Spelled-out quantities.
 pub(crate) const SCALE_WORDS: &[&str] = &[
@@ -1310,6 +1310,7 @@ pub(crate) fn find_quantities(
             // A unit belongs to the figure as well: "9 GW", "300 kilograms", "5 bcm".
             if let Some(rest) = text[end..].strip_prefix(' ')
                 && let Some(unit) = UNITS
+                    .words()
                     .iter()
                     .find(|u| starts_with_ignore_case(rest, u) && is_word_end(rest, u.len()))
             {
@@ -1469,7 +1470,7 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
         .find(|p| starts_with_ignore_case(after, p))
         .map(|p| &after[p.len()..]);
     if let Some(rest) = calibre {
-        const CALIBRE_NOUNS: &[&str] = &[
+        static CALIBRE_NOUNS: WordList = WordList::new(&[
             "shell",
             "shells",
             "artillery",
@@ -1490,13 +1491,13 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
             "cannons",
             "rockets",
             "rifles",
-        ];
+        ]);
         let noun = rest
             .split_whitespace()
             .next()
             .unwrap_or("")
             .trim_matches(|c: char| !c.is_alphanumeric());
-        if lowercase_in(CALIBRE_NOUNS, noun) {
+        if CALIBRE_NOUNS.contains(noun) {
             return false;
         }
     }
@@ -1527,7 +1528,7 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
     }
     let prev_word = previous_word(text, start);
     let next_word = next_word(text, end);
-    if lowercase_in(LABELS, prev_word.trim_end_matches('.')) {
+    if LABELS.contains(prev_word.trim_end_matches('.')) {
         return false;
     }
     // Day of a month ("13 March", "March 13").
@@ -1542,7 +1543,7 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
         let year: u32 = number.parse().unwrap_or(0);
         if (1800..=2100).contains(&year)
             && !matches!(prev, Some('$' | '€' | '£'))
-            && !lowercase_in(UNITS_AFTER_YEAR, next_word)
+            && !UNITS_AFTER_YEAR.contains(next_word)
             && next != Some('%')
         {
             return false;
@@ -1560,7 +1561,7 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
         }
     }
     // "Sent Ukraine 31 tanks": after a verb of giving, the capitalized word is the recipient.
-    const GIVING: &[&str] = &[
+    static GIVING: WordList = WordList::new(&[
         "gave",
         "give",
         "gives",
@@ -1585,14 +1586,14 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
         "supplied",
         "cost",
         "costs",
-    ];
+    ]);
     let verb = text[..start]
         .split_whitespace()
         .rev()
         .nth(1)
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric());
-    let giving = lowercase_in(GIVING, verb);
+    let giving = GIVING.contains(verb);
     if giving {
         return true;
     }
@@ -1618,8 +1619,8 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
         && !prev_word.ends_with("’s")
         && !matches!(prev, Some('$' | '€' | '£'))
         && next != Some('%')
-        && !lowercase_in(UNITS_AFTER_YEAR, next_word)
-        && !lowercase_in(UNITS, next_word)
+        && !UNITS_AFTER_YEAR.contains(next_word)
+        && !UNITS.contains(next_word)
         && !is_unit_suffix(&text[end..])
     {
         return false;
@@ -1628,15 +1629,15 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
 }
 
 fn is_unit_suffix(rest: &str) -> bool {
-    const UNIT_SUFFIXES: &[&str] = &[
+    static UNIT_SUFFIXES: WordList = WordList::new(&[
         "km", "m", "bn", "mn", "k", "kg", "mw", "gw", "kw", "twh", "gwh", "bcm", "mt", "x", "tn",
         "mm", "cm", "ha", "t",
-    ];
+    ]);
     let end = rest
         .char_indices()
         .find(|(_, c)| !c.is_alphabetic())
         .map_or(rest.len(), |(i, _)| i);
-    lowercase_in(UNIT_SUFFIXES, &rest[..end])
+    UNIT_SUFFIXES.contains(&rest[..end])
 }
 
 fn previous_word(text: &str, start: usize) -> &str {

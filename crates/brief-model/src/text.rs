@@ -37,14 +37,52 @@ pub fn find_first(text: &str, phrases: &[&str]) -> Option<(usize, usize)> {
     None
 }
 
-/// Whether `word`, lowercased, is one of `list` (lowercase words); an ASCII word is compared
-/// without building its lowercase.
-pub fn lowercase_in(list: &[&str], word: &str) -> bool {
-    if word.is_ascii() {
-        list.iter()
-            .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
-    } else {
-        list.contains(&word.to_lowercase().as_str())
+/// A list of lowercase words, looked up as if the word were lowercased first, without
+/// lowercasing it: an ASCII word is found by a binary search that ignores ASCII case in a sorted
+/// copy of the list made at the first lookup.
+#[derive(Debug)]
+pub struct WordList {
+    words: &'static [&'static str],
+    sorted: std::sync::OnceLock<Box<[&'static str]>>,
+}
+
+impl WordList {
+    /// The list of `words` (lowercase; an entry with an ASCII capital fails the first lookup).
+    pub const fn new(words: &'static [&'static str]) -> WordList {
+        WordList {
+            words,
+            sorted: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The words, in the order given.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+
+    /// Whether `word`, lowercased, is in the list.
+    pub fn contains(&self, word: &str) -> bool {
+        if !word.is_ascii() {
+            return self.words.contains(&word.to_lowercase().as_str());
+        }
+        let sorted = self.sorted.get_or_init(|| {
+            assert!(
+                self.words
+                    .iter()
+                    .all(|w| !w.bytes().any(|b| b.is_ascii_uppercase())),
+                "a word list is lowercase"
+            );
+            let mut sorted: Box<[&str]> = self.words.into();
+            sorted.sort_unstable();
+            sorted
+        });
+        sorted
+            .binary_search_by(|probe| {
+                probe
+                    .bytes()
+                    .cmp(word.bytes().map(|b| b.to_ascii_lowercase()))
+            })
+            .is_ok()
     }
 }
 
@@ -105,7 +143,7 @@ impl<const N: usize> ShortWords<N> {
 
 #[cfg(test)]
 mod tests {
-    use super::{ShortWords, find_first, lowercase_in};
+    use super::{ShortWords, WordList, find_first};
 
     #[test]
     fn short_words_are_looked_up_as_lowercasing_would() {
@@ -124,21 +162,28 @@ mod tests {
     }
 
     #[test]
-    fn lowercase_in_compares_as_lowercasing_would() {
-        let list = ["mr", "u.s", "k"];
-        for (word, expected) in [
-            ("Mr", true),
-            ("MR", true),
-            ("U.S", true),
-            ("mrs", false),
-            ("", false),
-            ("\u{212a}", true), // the Kelvin sign lowercases to `k`
-            ("É", false),
+    fn a_word_list_is_searched_as_lowercasing_would() {
+        static LIST: WordList = WordList::new(&["mr", "u.s", "k", "resolution", "é", "b", "a"]);
+        for word in [
+            "Mr",
+            "MR",
+            "U.S",
+            "mrs",
+            "",
+            "\u{212a}",
+            "É",
+            "é",
+            "RESOLUTION",
+            "Resolutions",
+            "A",
+            "b",
+            "c",
+            "m",
         ] {
-            assert_eq!(lowercase_in(&list, word), expected, "{word:?}");
             assert_eq!(
-                lowercase_in(&list, word),
-                list.contains(&word.to_lowercase().as_str())
+                LIST.contains(word),
+                LIST.words().contains(&word.to_lowercase().as_str()),
+                "{word:?}"
             );
         }
     }
