@@ -6,9 +6,7 @@
 //! `unsourced` exactly when it raises a finding of an enabled rule.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
 use brief_model::text::WordList;
 use brief_model::{BlockKind, Document, Paragraph, Sentence, Span, count_words};
 use serde::Serialize;
@@ -308,7 +306,11 @@ pub fn analyse(doc: &Document, settings: &Settings) -> Analysis {
                     Some(table) => {
                         !is_sourced && !std::mem::replace(&mut table_reported[table], true)
                     }
-                    None => !is_sourced && !refers_to_exhibit(text) && !own_research(text),
+                    None => {
+                        !is_sourced
+                            && !refers_to_exhibit(text)
+                            && !own_research(text, &analysis.hits[idx])
+                    }
                 };
                 if report {
                     let range = quantities[0].clone();
@@ -1362,24 +1364,23 @@ fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
 /// Whether a sentence points to a table or figure of the brief ("(Table 3)", "Figure 2 shows"),
 /// whose caption carries the source of its figures.
 fn refers_to_exhibit(text: &str) -> bool {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
-                .to_lowercase()
-        })
-        .collect();
-    words.windows(2).any(|pair| {
-        matches!(
-            pair[0].as_str(),
-            "table" | "tables" | "figure" | "figures" | "fig." | "chart" | "graph" | "exhibit"
-        ) && pair[1].starts_with(|c: char| c.is_ascii_digit())
-    })
+    static EXHIBITS: WordList = WordList::new(&[
+        "table", "tables", "figure", "figures", "fig.", "chart", "graph", "exhibit",
+    ]);
+    let mut after_label = false;
+    for word in text.split_whitespace() {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        if after_label && word.starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        after_label = EXHIBITS.contains(word);
+    }
+    false
 }
 
 /// Phrases by which a brief reports its own research: its figures come from the authors' survey,
 /// interviews or calculations, which the sentence names.
-const OWN_RESEARCH: &[&str] = &[
+pub(crate) const OWN_RESEARCH: &[&str] = &[
     "this report",
     "this brief",
     "this paper",
@@ -1415,14 +1416,18 @@ const OWN_RESEARCH: &[&str] = &[
 
 /// Whether a sentence reports the brief's own research ("a survey of 312 hospital IT managers
 /// conducted for this report", "In our survey, 41 per cent ...").
-fn own_research(text: &str) -> bool {
-    static MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
-    let matcher =
-        MATCHER.get_or_init(|| AhoCorasick::new(OWN_RESEARCH).expect("the phrases compile"));
-    let lower = text.to_lowercase().replace('’', "'");
-    matcher
-        .find_overlapping_iter(&lower)
-        .any(|m| is_word_boundary(&lower, m.start()) && is_word_end(&lower, m.end()))
+fn own_research(text: &str, hits: &Hits) -> bool {
+    hits.of(List::OwnResearch)
+        .iter()
+        .any(|r| is_word_end(text, r.end))
+}
+
+/// [`OWN_RESEARCH`] with each apostrophe also written curly.
+pub(crate) fn own_research_phrases() -> Vec<String> {
+    OWN_RESEARCH
+        .iter()
+        .flat_map(|p| [p.to_string(), p.replace('\'', "’")])
+        .collect()
 }
 
 /// Whether a spelled-out scale word measures something: not "the first half of 2024" (a period)
@@ -2143,7 +2148,7 @@ mod tests {
     use super::*;
 
     fn hits(text: &str) -> Hits {
-        static SETTINGS: OnceLock<Settings> = OnceLock::new();
+        static SETTINGS: std::sync::OnceLock<Settings> = std::sync::OnceLock::new();
         SETTINGS
             .get_or_init(Settings::default)
             .words
@@ -2277,6 +2282,19 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn own_research_and_exhibits() {
+        let own = |text: &str| own_research(text, &hits(text));
+        assert!(own("In the authors’ survey, 41 per cent agreed."));
+        assert!(own("In the AUTHORS' SURVEY, 41 per cent agreed."));
+        assert!(own("Our dataset of 312 firms"));
+        assert!(!own("Sour data on 312 firms"));
+        assert!(!own("our datasets hold 312 firms"));
+        assert!(refers_to_exhibit("As Table 3 shows, 41 per cent agreed."));
+        assert!(refers_to_exhibit("(see fig. 2) 41 per cent"));
+        assert!(!refers_to_exhibit("The table shows 41 per cent."));
     }
 
     #[test]

@@ -275,6 +275,8 @@ fn word_lists(options: &LintOptions) -> Result<WordLists, SettingsError> {
     let misspellings = Replacements::new(&lines("misspellings"));
     let wordy = Replacements::new(&lines("wordy-phrases"));
     let gendered = Replacements::new(&lines("gendered-terms"));
+    let own_research = crate::claims::own_research_phrases();
+    let own_research: Vec<&str> = own_research.iter().map(String::as_str).collect();
     let lexicon = Lexicon::with_prefixes(
         &[
             (List::Weasel, &weasel),
@@ -291,6 +293,7 @@ fn word_lists(options: &LintOptions) -> Result<WordLists, SettingsError> {
             (List::Scales, crate::claims::SCALE_WORDS),
             (List::Months, crate::claims::MONTHS),
             (List::Modals, crate::claims::MODALS),
+            (List::OwnResearch, &own_research),
         ],
     );
     Ok(WordLists {

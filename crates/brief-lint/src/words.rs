@@ -169,6 +169,8 @@ pub enum List {
     Months,
     /// Modal verbs and "we recommend", every occurrence at a word start.
     Modals,
+    /// Phrases by which a brief reports its own research, every occurrence at a word start.
+    OwnResearch,
 }
 
 /// Several phrase lists compiled into one trie, so that a sentence is read once however many
