@@ -696,8 +696,8 @@ pub(crate) fn modal_at(text: &str, range: &Range<usize>, start: usize) -> Option
 /// attack, its reserves would ..."): it prescribes nothing.
 fn is_prescriptive(text: &str, hits: &Hits) -> bool {
     let start = text.len() - text.trim_start().len();
-    hits.of(List::Modals).iter().any(|range| {
-        match modal_at(text, range, start) {
+    hits.of(List::Modals).any(|range| {
+        match modal_at(text, &range, start) {
             // An opening "should", "must" or "ought to": look past it.
             Some(modal) => range.start != start || modal >= 3,
             None => false,
@@ -1417,9 +1417,7 @@ pub(crate) const OWN_RESEARCH: &[&str] = &[
 /// Whether a sentence reports the brief's own research ("a survey of 312 hospital IT managers
 /// conducted for this report", "In our survey, 41 per cent ...").
 fn own_research(text: &str, hits: &Hits) -> bool {
-    hits.of(List::OwnResearch)
-        .iter()
-        .any(|r| is_word_end(text, r.end))
+    hits.of(List::OwnResearch).any(|r| is_word_end(text, r.end))
 }
 
 /// [`OWN_RESEARCH`] with each apostrophe also written curly.
