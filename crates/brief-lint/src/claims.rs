@@ -607,6 +607,20 @@ fn is_quotation(text: &str, view: &View<'_>, quote: &brief_model::Quotation) -> 
         .next()
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric());
+    // A term held at a distance where a noun would stand ("the ‘imminent Ukrainian fascist
+    // threat’", "its "partnership without limits""): a short lowercase phrase after a determiner,
+    // with no punctuation of speech in it.
+    let determiner = matches!(
+        prev,
+        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "these"
+    );
+    if determiner
+        && quote.words <= 6
+        && quote.text.starts_with(char::is_lowercase)
+        && !quote.text.contains(['.', ',', ';', ':', '!', '?'])
+    {
+        return false;
+    }
     !matches!(
         prev,
         "titled"

@@ -1,6 +1,9 @@
-//! Quotations in running text: straight `"..."`, curly `“...”` and guillemets `«...»`.
+//! Quotations in running text: straight `"..."`, curly `“...”`, guillemets `«...»`, and the
+//! curly single quotes of British style `‘...’`.
 //!
-//! Single quotes are left alone: in English prose they are mostly apostrophes.
+//! Straight single quotes are left alone: in English prose they are mostly apostrophes. A curly
+//! `’` is one too inside a word ("Russia’s"), so it closes a quotation only where no letter or
+//! digit follows it, and `‘` opens one only before a letter.
 
 use std::ops::Range;
 
@@ -20,6 +23,8 @@ pub(crate) struct Found {
 pub(crate) fn find(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
+    // A `‘` waiting for its `’`, outside any other quotation.
+    let mut open_single: Option<usize> = None;
     let bytes = text.as_bytes();
     let mut from = 0;
     // Only `"` and the characters starting with E2 (`“`, `”`) or C2 (`«`, `»`) can be marks;
@@ -33,7 +38,23 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
         let prev = text[..idx].chars().next_back();
         let next = text[from..].chars().next();
         match c {
-            '“' | '«' if open.is_none() => open = Some((idx, c)),
+            '‘' if open.is_none()
+                && open_single.is_none()
+                && prev.is_none_or(|p| p.is_whitespace() || "([{—–-/“\"".contains(p))
+                && next.is_some_and(char::is_alphabetic) =>
+            {
+                open_single = Some(idx);
+            }
+            '’' => {
+                if let Some(start) = open_single
+                    && prev.is_some_and(|p| !p.is_whitespace())
+                    && next.is_none_or(|n| !n.is_alphanumeric())
+                {
+                    push(&mut out, text, start, idx + c.len_utf8(), QuoteKind::Curly);
+                    open_single = None;
+                }
+            }
+            '“' | '«' if open.is_none() && open_single.is_none() => open = Some((idx, c)),
             '”' | '»' => {
                 if let Some((start, opener)) = open
                     && ((opener == '“' && c == '”') || (opener == '«' && c == '»'))
@@ -105,6 +126,30 @@ mod tests {
             inner(text, &find(text)),
             ["We cannot wait,", "for the talks."]
         );
+    }
+
+    #[test]
+    fn british_single_quotes() {
+        let text = "‘We will not retreat,’ the minister said of Russia’s ‘special operation’. \
+                    It was ‘a mistake’, and the states’ budgets ‘can’t wait’.";
+        assert_eq!(
+            inner(text, &find(text)),
+            [
+                "We will not retreat,",
+                "special operation",
+                "a mistake",
+                "can’t wait"
+            ]
+        );
+        // Nested in a double quotation, and apostrophes alone.
+        let text = "He said “they call it ‘the plan’ now” and rock ‘n’ roll in the ‘90s, Russia’s.";
+        assert_eq!(
+            inner(text, &find(text)),
+            ["they call it ‘the plan’ now", "n"]
+        );
+        // Double quotations inside single ones are part of them.
+        let text = "‘The “reset” is over,’ she said.";
+        assert_eq!(inner(text, &find(text)), ["The “reset” is over,"]);
     }
 
     #[test]

@@ -4,11 +4,13 @@ use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it does
-    /// Flags a quotation (four words or more, in straight or curly quotes, or a block quotation)
-    /// whose sentence has no citation and names no speaker. Short phrases in quotes ("scare
-    /// quotes"), titles (after "titled", "entitled" or the kind of document, as in `its 2024 report
-    /// "Drawing the line"`), terms (`so-called "small yard, high fence"`) and words in title case
-    /// (titles, names and slogans such as "Make America Great Again") are not quotations.
+    /// Flags a quotation (four words or more, in straight or curly quotes, British single quotes
+    /// `‘…’`, or a block quotation) whose sentence has no citation and names no speaker. Short
+    /// phrases in quotes ("scare quotes"), titles (after "titled", "entitled" or the kind of
+    /// document, as in `its 2024 report "Drawing the line"`), terms (`so-called "small yard, high
+    /// fence"`, or a short lowercase phrase standing for a noun after "the", "its" and the like:
+    /// `the ‘imminent fascist threat’`) and words in title case (titles, names and slogans such
+    /// as "Make America Great Again") are not quotations.
     /// "Western diplomats", "a senior Pentagon official" and "officials in Kyiv" do not name a
     /// speaker.
     ///
