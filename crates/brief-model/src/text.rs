@@ -38,8 +38,8 @@ pub fn find_first(text: &str, phrases: &[&str]) -> Option<(usize, usize)> {
 }
 
 /// A list of lowercase words, looked up as if the word were lowercased first, without
-/// lowercasing it: an ASCII word is found by a binary search that ignores ASCII case in a sorted
-/// copy of the list made at the first lookup.
+/// lowercasing it: an ASCII word is found by a binary search that ignores ASCII case in a copy
+/// of the list sorted by length, then bytes, made at the first lookup.
 #[derive(Debug)]
 pub struct WordList {
     words: &'static [&'static str],
@@ -72,15 +72,24 @@ impl WordList {
                     .all(|w| !w.bytes().any(|b| b.is_ascii_uppercase())),
                 "a word list is lowercase"
             );
+            // By length first: most probes differ in length, which one comparison settles.
             let mut sorted: Box<[&str]> = self.words.into();
-            sorted.sort_unstable();
+            sorted.sort_unstable_by_key(|w| (w.len(), *w));
             sorted
         });
+        let (Some(first), Some(last)) = (sorted.first(), sorted.last()) else {
+            return false;
+        };
+        if word.len() < first.len() || word.len() > last.len() {
+            return false;
+        }
         sorted
             .binary_search_by(|probe| {
-                probe
-                    .bytes()
-                    .cmp(word.bytes().map(|b| b.to_ascii_lowercase()))
+                probe.len().cmp(&word.len()).then_with(|| {
+                    probe
+                        .bytes()
+                        .cmp(word.bytes().map(|b| b.to_ascii_lowercase()))
+                })
             })
             .is_ok()
     }
