@@ -377,7 +377,6 @@ pub fn analyse(doc: &Document, settings: &Settings) -> Analysis {
         // Hidden attributions.
         let weasels: Vec<_> = analysis.hits[idx]
             .of(List::Weasel)
-            .into_iter()
             .filter(|r| !masked(&masks_all, r))
             .filter(|r| !is_owned_attribution(text, r))
             .collect();
@@ -398,7 +397,6 @@ pub fn analyse(doc: &Document, settings: &Settings) -> Analysis {
         if !prescriptive && !restates {
             let sweeping: Vec<_> = analysis.hits[idx]
                 .of(List::Generalizations)
-                .into_iter()
                 .filter(|r| !masked(&masks_all, r))
                 .filter(|r| !is_hedge_or_idiom(text, r))
                 .collect();
@@ -423,7 +421,6 @@ pub fn analyse(doc: &Document, settings: &Settings) -> Analysis {
         if !absolute_date {
             let mut relative: Vec<Range<usize>> = analysis.hits[idx]
                 .of(List::RelativeTime)
-                .into_iter()
                 .filter(|r| !masked(&masks_all, r))
                 .filter(|r| !names_a_period(text, r))
                 .collect();
@@ -431,7 +428,6 @@ pub fn analyse(doc: &Document, settings: &Settings) -> Analysis {
             relative.sort_by_key(|r| r.start);
             let vague: Vec<Range<usize>> = analysis.hits[idx]
                 .of(List::VagueTime)
-                .into_iter()
                 .filter(|r| !masked(&masks_all, r))
                 .filter(|r| !relative.iter().any(|x| x.start < r.end && r.start < x.end))
                 .filter(|r| !text[r.end..].starts_with('-'))
@@ -1009,7 +1005,6 @@ fn months_without_year(text: &str, masks: &[Range<usize>], hits: &Hits) -> Vec<R
     // Every month's matches (in its own case), in the order of the list.
     let mut found: Vec<(usize, usize)> = hits
         .of(List::Months)
-        .into_iter()
         .filter_map(|r| {
             let pattern = names.iter().position(|n| text[r.clone()] == **n)?;
             Some((pattern, r.start))
@@ -1339,7 +1334,6 @@ pub(crate) fn find_quantities(
     // two overlap).
     let mut scales: Vec<(usize, Range<usize>)> = hits
         .of(List::Scales)
-        .into_iter()
         .filter_map(|r| {
             let word = SCALE_WORDS
                 .iter()
@@ -1551,7 +1545,7 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
     // Day of a month ("13 March", "March 13").
     let is_month =
         |w: &str| months().any(|m| m.trim_end_matches('.') == w.trim_end_matches([',', '.']));
-    if number.len() <= 2 && (is_month(&prev_word) || is_month(&next_word)) {
+    if number.len() <= 2 && (is_month(prev_word) || is_month(next_word)) {
         return false;
     }
     // Years and year ranges.
@@ -1618,7 +1612,7 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
     // (not the sentence's first word) and nothing measured after it.
     if prev_word.chars().next().is_some_and(char::is_uppercase)
         && !is_first_word(text, start)
-        && !is_month(&prev_word)
+        && !is_month(prev_word)
         && next_word.chars().next().is_none_or(|c| !c.is_lowercase())
         && !matches!(prev, Some('$' | '€' | '£'))
     {
@@ -1631,7 +1625,7 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
         && digits == number.len()
         && prev_word.chars().next().is_some_and(char::is_uppercase)
         && !is_first_word(text, start)
-        && !is_month(&prev_word)
+        && !is_month(prev_word)
         && !prev_word.ends_with("'s")
         && !prev_word.ends_with("’s")
         && !matches!(prev, Some('$' | '€' | '£'))
@@ -1691,7 +1685,6 @@ fn named_speaker(doc: &Document, hits: &Hits, idx: usize, masks: &[Range<usize>]
     let text = view.text();
     let verbs: Vec<Range<usize>> = hits
         .of(List::SpeechVerbs)
-        .into_iter()
         .filter(|r| !masked(masks, r))
         .collect();
     if verbs.is_empty() {
