@@ -667,14 +667,21 @@ impl Walker<'_> {
                 .collect();
             // A bracketed citation group is a reference, not prose: its words do not count, and
             // it is not part of what a block quotation quotes.
-            let mut prose = String::with_capacity(sentence_text.len());
-            let mut from = range.start;
-            for group in starting_in(&attached, |g| g.start, range) {
-                prose.push_str(text[from..group.start.max(from)].trim_end());
-                from = group.end.min(range.end).max(from);
-            }
-            prose.push_str(&text[from..range.end]);
-            let prose = prose.trim();
+            let groups = starting_in(&attached, |g| g.start, range);
+            let joined;
+            let prose = if groups.is_empty() {
+                sentence_text.trim()
+            } else {
+                let mut prose = String::with_capacity(sentence_text.len());
+                let mut from = range.start;
+                for group in groups {
+                    prose.push_str(text[from..group.start.max(from)].trim_end());
+                    from = group.end.min(range.end).max(from);
+                }
+                prose.push_str(&text[from..range.end]);
+                joined = prose;
+                joined.trim()
+            };
             // Every sentence of a block quotation is quoted words, except an attribution line
             // ("— Name, title").
             let attribution = prose.starts_with(['—', '–']) || prose.starts_with("--");
