@@ -287,7 +287,10 @@ pub fn analyse(doc: &Document, settings: &Settings) -> Analysis {
                     && sentence.span.start < rec.action_span.end
             });
         // A year inside a citation key (`[@iea-2024]`) or code dates nothing in the sentence.
-        let absolute_date = has_absolute_date(&blank(text, &view.masks(false)));
+        let absolute_date = match view.masks(false) {
+            masks if masks.is_empty() => has_absolute_date(text),
+            masks => has_absolute_date(&blank(text, &masks)),
+        };
 
         // Quantities.
         if !prescriptive {
