@@ -606,18 +606,15 @@ fn is_quotation(text: &str, view: &View<'_>, quote: &brief_model::Quotation) -> 
         .next()
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric());
-    // A term held at a distance where a noun would stand ("the ‘imminent Ukrainian fascist
-    // threat’", "its "partnership without limits""): a short lowercase phrase after a determiner,
-    // with no punctuation of speech in it.
+    // A term or a name held where a noun would stand ("the ‘imminent Ukrainian fascist threat’",
+    // "its "partnership without limits"", "the ‘Political Declaration on the framework for the
+    // future relationship’"): a phrase after a determiner, with no punctuation of speech in it.
+    // ("that" is left out: "said that "..."" reports speech.)
     let determiner = matches!(
         prev,
-        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "these"
+        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "these"
     );
-    if determiner
-        && quote.words <= 6
-        && quote.text.starts_with(char::is_lowercase)
-        && !quote.text.contains(['.', ',', ';', ':', '!', '?'])
-    {
+    if determiner && quote.words <= 12 && !quote.text.contains(['.', ',', ';', ':', '!', '?']) {
         return false;
     }
     !matches!(
@@ -1048,8 +1045,13 @@ fn months_without_year(text: &str, masks: &[Range<usize>], hits: &Hits) -> Vec<R
         if names_event {
             continue;
         }
-        // "May" is also a verb and a name: require a date-like neighbour.
-        if month == "May" && !(prev_is_day || next_is_day || MONTH_LEADS.contains(&prev.as_str())) {
+        // "May" is also a verb and a name: require a date-like neighbour, and no possessive
+        // ("through May’s Brexit deal" names Theresa May).
+        if month == "May"
+            && (!(prev_is_day || next_is_day || MONTH_LEADS.contains(&prev.as_str()))
+                || text[end..].starts_with("’s")
+                || text[end..].starts_with("'s"))
+        {
             continue;
         }
         if is_date {
@@ -2332,5 +2334,11 @@ mod tests {
             .map(|r| &text[r])
             .collect();
         assert_eq!(found, ["August", "March"]);
+        let text = "MPs would not vote through May’s Brexit deal in May.";
+        let last = text.rfind("May").unwrap_or_default();
+        assert_eq!(
+            months_without_year(text, &[], &hits(text)),
+            [last..last + 3]
+        );
     }
 }

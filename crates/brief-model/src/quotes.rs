@@ -49,6 +49,7 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
                 if let Some(start) = open_single
                     && prev.is_some_and(|p| !p.is_whitespace())
                     && next.is_none_or(|n| !n.is_alphanumeric())
+                    && !(is_plural_possessive(text, idx, from) && closes_later(text, from))
                 {
                     push(&mut out, text, start, idx + c.len_utf8(), QuoteKind::Curly);
                     open_single = None;
@@ -81,6 +82,36 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
         }
     }
     out
+}
+
+/// Whether the `’` at `idx` (ending at `end`) reads as a plural possessive: after an `s`, before
+/// a space and a word ("the states’ plans").
+fn is_plural_possessive(text: &str, idx: usize, end: usize) -> bool {
+    text[..idx].ends_with('s')
+        && text[end..]
+            .strip_prefix(' ')
+            .is_some_and(|rest| rest.starts_with(char::is_alphabetic))
+}
+
+/// Whether a `’` after `from` could close the open quotation instead: one that no letter or
+/// digit follows, before the next `‘` and within a few sentences.
+fn closes_later(text: &str, from: usize) -> bool {
+    let rest = &text[from..];
+    let window = rest
+        .char_indices()
+        .take_while(|(i, c)| *i < 600 && *c != '‘')
+        .map(|(i, c)| i + c.len_utf8())
+        .last()
+        .unwrap_or(0);
+    rest[..window].match_indices('’').any(|(i, mark)| {
+        let at = from + i;
+        let end = at + mark.len();
+        let before = text[..at].chars().next_back();
+        let after = text[end..].chars().next();
+        before.is_some_and(|b| !b.is_whitespace())
+            && after.is_none_or(|a| !a.is_alphanumeric())
+            && !is_plural_possessive(text, at, end)
+    })
 }
 
 fn push(out: &mut Vec<Found>, text: &str, start: usize, end: usize, kind: QuoteKind) {
@@ -146,6 +177,13 @@ mod tests {
         assert_eq!(
             inner(text, &find(text)),
             ["they call it ‘the plan’ now", "n"]
+        );
+        // A plural possessive closes nothing when a later mark does.
+        let text =
+            "‘The states’ plans for next year are not enough,’ he said. Then the states’ budgets.";
+        assert_eq!(
+            inner(text, &find(text)),
+            ["The states’ plans for next year are not enough,"]
         );
         // Double quotations inside single ones are part of them.
         let text = "‘The “reset” is over,’ she said.";

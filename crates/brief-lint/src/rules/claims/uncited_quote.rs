@@ -8,9 +8,9 @@ declare_rule! {
     /// `‘…’`, or a block quotation) whose sentence has no citation and names no speaker. Short
     /// phrases in quotes ("scare quotes"), titles (after "titled", "entitled" or the kind of
     /// document, as in `its 2024 report "Drawing the line"`), terms (`so-called "small yard, high
-    /// fence"`, or a short lowercase phrase standing for a noun after "the", "its" and the like:
-    /// `the ‘imminent fascist threat’`) and words in title case (titles, names and slogans such
-    /// as "Make America Great Again") are not quotations.
+    /// fence"`, or a phrase of up to 12 words with no comma or full stop standing for a noun after
+    /// "the", "its" and the like: `the ‘imminent fascist threat’`) and words in title case
+    /// (titles, names and slogans such as "Make America Great Again") are not quotations.
     /// "Western diplomats", "a senior Pentagon official" and "officials in Kyiv" do not name a
     /// speaker.
     ///
