@@ -1714,7 +1714,7 @@ fn named_speaker(doc: &Document, hits: &Hits, idx: usize, masks: &[Range<usize>]
             }
             continue;
         }
-        if has_proper_name(&text[..verb.start], masks) {
+        if has_proper_name(&without_opening_phrase(&text[..verb.start]), masks) {
             return true;
         }
         // After verbs whose object is the listener or the thing described ("told the Council",
@@ -1764,6 +1764,25 @@ fn named_speaker(doc: &Document, hits: &Hits, idx: usize, masks: &[Range<usize>]
         });
     }
     false
+}
+
+/// The subject side of a sentence with an opening participle phrase ("Writing in the RUSI
+/// Journal, General McKiernan ...", "Speaking at the UN, the minister ...") blanked out, byte for
+/// byte: its names are places and publications, not the speaker.
+fn without_opening_phrase(subject: &str) -> std::borrow::Cow<'_, str> {
+    let first = subject.split_whitespace().next().unwrap_or("");
+    let participle = first.len() > 4
+        && first.ends_with("ing")
+        && first.starts_with(char::is_uppercase)
+        && subject.trim_start().starts_with(first);
+    match subject.find(',') {
+        Some(comma) if participle => {
+            let mut out = " ".repeat(comma + 1);
+            out.push_str(&subject[comma + 1..]);
+            std::borrow::Cow::Owned(out)
+        }
+        _ => std::borrow::Cow::Borrowed(subject),
+    }
 }
 
 /// Whether a name comes within the next few words: `said Grossi`, "according to the IAEA", "in
