@@ -291,7 +291,7 @@ fn word_lists(options: &LintOptions) -> Result<WordLists, SettingsError> {
         ],
         &[
             (List::Scales, crate::claims::SCALE_WORDS),
-            (List::Months, crate::claims::MONTHS),
+            (List::Months, &crate::claims::MONTHS),
             (List::Modals, crate::claims::MODALS),
             (List::OwnResearch, &own_research),
         ],
