@@ -687,10 +687,11 @@ pub(crate) const MODALS: &[&str] = &[
 ];
 
 /// The index in [`MODALS`] of a modal found at `range` of `text`, when it stands between spaces
-/// (or at `start`, where the text's words start, or at its end).
-pub(crate) fn modal_at(text: &str, range: &Range<usize>, start: usize) -> Option<usize> {
+/// (or at `opening`, where the text's words start, when given, or at the text's end).
+pub(crate) fn modal_at(text: &str, range: &Range<usize>, opening: Option<usize>) -> Option<usize> {
     let bytes = text.as_bytes();
-    let before = range.start == start || (range.start > 0 && bytes[range.start - 1] == b' ');
+    let before =
+        opening == Some(range.start) || (range.start > 0 && bytes[range.start - 1] == b' ');
     let after = bytes.get(range.end).is_none_or(|&b| b == b' ');
     if !(before && after) {
         return None;
@@ -707,7 +708,7 @@ pub(crate) fn modal_at(text: &str, range: &Range<usize>, start: usize) -> Option
 fn is_prescriptive(text: &str, hits: &Hits) -> bool {
     let start = text.len() - text.trim_start().len();
     hits.of(List::Modals).any(|range| {
-        match modal_at(text, &range, start) {
+        match modal_at(text, &range, Some(start)) {
             // An opening "should", "must" or "ought to": look past it.
             Some(modal) => range.start != start || modal >= 3,
             None => false,
@@ -1432,7 +1433,10 @@ fn own_research(text: &str, hits: &Hits) -> bool {
 pub(crate) fn own_research_phrases() -> Vec<String> {
     OWN_RESEARCH
         .iter()
-        .flat_map(|p| [p.to_string(), p.replace('\'', "’")])
+        .flat_map(|p| {
+            let curly = p.contains('\'').then(|| p.replace('\'', "’"));
+            std::iter::once(p.to_string()).chain(curly)
+        })
         .collect()
 }
 
@@ -1765,11 +1769,16 @@ fn named_speaker(doc: &Document, hits: &Hits, idx: usize, masks: &[Range<usize>]
 /// Journal, General McKiernan ...", "Speaking at the UN, the minister ...") blanked out, byte for
 /// byte: its names are places and publications, not the speaker.
 fn without_opening_phrase(subject: &str) -> std::borrow::Cow<'_, str> {
-    let first = subject.split_whitespace().next().unwrap_or("");
+    let mut words = subject.split_whitespace();
+    let first = words.next().unwrap_or("");
+    // "Writing in ...", "Speaking at ...": a participle, then a lowercase word ("Beijing, which
+    // ..." is a name, not a phrase).
     let participle = first.len() > 4
         && first.ends_with("ing")
         && first.starts_with(char::is_uppercase)
-        && subject.trim_start().starts_with(first);
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
     match subject.find(',') {
         Some(comma) if participle => {
             let mut out = " ".repeat(comma + 1);
@@ -2305,6 +2314,21 @@ mod tests {
                 reference(&text),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn an_opening_participle_phrase_is_left_out_of_the_subject() {
+        let subject = "Writing in the RUSI Journal, General David McKiernan ";
+        let left = without_opening_phrase(subject);
+        assert_eq!(left.len(), subject.len());
+        assert_eq!(left.trim_start(), "General David McKiernan ");
+        for kept in [
+            "Beijing, which has long ",
+            "Officials in Kyiv, ",
+            "Speaking ",
+        ] {
+            assert_eq!(without_opening_phrase(kept), kept);
         }
     }
 

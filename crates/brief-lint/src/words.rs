@@ -117,7 +117,7 @@ impl PhraseSet {
 
     fn matcher(&self) -> &Trie {
         self.matcher
-            .get_or_init(|| Trie::new(self.phrases.iter().map(|p| (0, p.as_str()))))
+            .get_or_init(|| Trie::new(self.phrases.iter().map(|p| (0, p.as_str())), 0))
     }
 
     /// The phrases.
@@ -131,8 +131,7 @@ impl PhraseSet {
     /// one character later so that a shorter phrase there can still match.
     pub fn find(&self, text: &str) -> Vec<Range<usize>> {
         let mut out = Vec::new();
-        self.matcher()
-            .search(text, 1, 0, |_, range| out.push(range));
+        self.matcher().search(text, 1, |_, range| out.push(range));
         out
     }
 
@@ -179,8 +178,6 @@ pub enum List {
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     trie: Trie,
-    /// The lists whose every occurrence is reported.
-    every: u32,
 }
 
 impl Lexicon {
@@ -201,11 +198,12 @@ impl Lexicon {
         let prefix_phrases = prefixes
             .iter()
             .flat_map(|(list, words)| words.iter().map(move |w| (*list as u32, *w)));
-        let trie = Trie::new(phrases.chain(prefix_phrases));
         let every = prefixes
             .iter()
             .fold(0, |mask, (list, _)| mask | 1 << *list as u32);
-        Lexicon { trie, every }
+        Lexicon {
+            trie: Trie::new(phrases.chain(prefix_phrases), every),
+        }
     }
 
     /// The matches of every list in `text` but those of `skip`, which are left empty.
@@ -214,9 +212,8 @@ impl Lexicon {
             .iter()
             .fold(u32::MAX, |mask, list| mask & !(1 << *list as u32));
         let mut found = Vec::new();
-        self.trie.search(text, lists, self.every, |list, range| {
-            found.push((list, range))
-        });
+        self.trie
+            .search(text, lists, |list, range| found.push((list, range)));
         Hits { found }
     }
 }

@@ -575,7 +575,6 @@ fn evidence_in(doc: &Document, para: &Paragraph, from_text: usize) -> Vec<String
 
 #[cfg(test)]
 mod tests {
-
     use super::*;
 
     #[test]

@@ -4,10 +4,10 @@
 
 use std::ops::Range;
 
-use crate::text::ShortWords;
+use crate::text::WordList;
 
 /// Abbreviations after which a period does not end a sentence.
-static ABBREVIATIONS: ShortWords<82> = ShortWords::new([
+static ABBREVIATIONS: WordList = WordList::new(&[
     "adm", "amb", "apr", "approx", "art", "arts", "assn", "aug", "ave", "brig", "capt", "cdr",
     "cf", "ch", "chap", "cmdr", "co", "col", "corp", "cpl", "dec", "dept", "dir", "dr", "ed",
     "eds", "e.g", "esp", "est", "et al", "feb", "fig", "figs", "fr", "ft", "gen", "gov", "govt",
@@ -18,17 +18,17 @@ static ABBREVIATIONS: ShortWords<82> = ShortWords::new([
 ]);
 
 /// Abbreviations that stand before a number ("No. 5", "p. 4", "art. 7").
-static NUMBER_ABBREVIATIONS: ShortWords<8> =
-    ShortWords::new(["no", "p", "para", "art", "sec", "s", "v", "c"]);
+static NUMBER_ABBREVIATIONS: WordList =
+    WordList::new(&["no", "p", "para", "art", "sec", "s", "v", "c"]);
 
 /// Abbreviations that also end sentences ("... in the U.S. The ...").
-static SENTENCE_FINAL_ABBREVIATIONS: ShortWords<15> = ShortWords::new([
+static SENTENCE_FINAL_ABBREVIATIONS: WordList = WordList::new(&[
     "u.s", "u.k", "u.n", "e.u", "etc", "d.c", "u.s.a", "p.m", "a.m", "inc", "ltd", "co", "corp",
     "jr", "sr",
 ]);
 
 /// Words that start a new sentence after a sentence-final abbreviation.
-static SENTENCE_STARTERS: ShortWords<39> = ShortWords::new([
+static SENTENCE_STARTERS: WordList = WordList::new(&[
     "a", "an", "and", "as", "at", "but", "by", "for", "he", "her", "his", "however", "if", "in",
     "it", "its", "many", "most", "no", "on", "our", "she", "since", "so", "some", "that", "the",
     "their", "there", "these", "they", "this", "those", "to", "we", "what", "when", "while", "yet",

@@ -95,80 +95,9 @@ impl WordList {
     }
 }
 
-/// A set of short words (ASCII, lowercase, at most 7 bytes), each kept as one integer (its bytes
-/// and its length), so that a lookup compares integers instead of strings and lowercases
-/// nothing.
-#[derive(Clone, Debug)]
-pub struct ShortWords<const N: usize>([u64; N]);
-
-impl<const N: usize> ShortWords<N> {
-    /// The set of `words`; a word that is longer than 7 bytes, not ASCII or not lowercase fails
-    /// the build.
-    pub const fn new(words: [&str; N]) -> ShortWords<N> {
-        let mut keys = [0u64; N];
-        let mut i = 0;
-        while i < N {
-            let bytes = words[i].as_bytes();
-            assert!(
-                !bytes.is_empty() && bytes.len() <= 7,
-                "a short word has 1 to 7 bytes"
-            );
-            let mut key = [0u8; 8];
-            let mut j = 0;
-            while j < bytes.len() {
-                assert!(
-                    bytes[j].is_ascii() && !bytes[j].is_ascii_uppercase(),
-                    "a short word is lowercase ASCII"
-                );
-                key[j] = bytes[j];
-                j += 1;
-            }
-            key[7] = bytes.len() as u8;
-            keys[i] = u64::from_le_bytes(key);
-            i += 1;
-        }
-        ShortWords(keys)
-    }
-
-    /// Whether `word`, lowercased, is in the set.
-    pub fn contains(&self, word: &str) -> bool {
-        if !word.is_ascii() {
-            let lower = word.to_lowercase();
-            return lower.is_ascii() && self.contains(&lower);
-        }
-        let bytes = word.as_bytes();
-        if bytes.is_empty() || bytes.len() > 7 {
-            return false;
-        }
-        let mut key = [0u8; 8];
-        for (k, b) in key.iter_mut().zip(bytes) {
-            *k = b.to_ascii_lowercase();
-        }
-        key[7] = bytes.len() as u8;
-        let key = u64::from_le_bytes(key);
-        self.0.contains(&key)
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{ShortWords, WordList, find_first};
-
-    #[test]
-    fn short_words_are_looked_up_as_lowercasing_would() {
-        let list = ["mr", "u.s", "k", "et al", "approxi"];
-        let set = ShortWords::new(list);
-        for word in [
-            "Mr", "MR", "U.S", "mrs", "", "\u{212a}", "É", "et al", "ET AL", "approxi", "approxim",
-            "m", "u.s.", "mr\0",
-        ] {
-            assert_eq!(
-                set.contains(word),
-                list.contains(&word.to_lowercase().as_str()),
-                "{word:?}"
-            );
-        }
-    }
+    use super::{WordList, find_first};
 
     #[test]
     fn a_word_list_is_searched_as_lowercasing_would() {

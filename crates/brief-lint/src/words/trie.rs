@@ -29,6 +29,8 @@ pub(crate) struct Trie {
     targets: Vec<u32>,
     /// For each node, the lists (as bits) that have a phrase ending there.
     ends: Vec<u32>,
+    /// The lists whose every phrase found is reported (see [`Trie::search`]).
+    every: u32,
 }
 
 /// A node whose edges are a list rather than a row.
@@ -39,8 +41,8 @@ const DENSE_EDGES: usize = 5;
 
 impl Trie {
     /// Compiles `(list, phrase)` pairs; `list` is a bit number below 32. Empty phrases are
-    /// ignored.
-    pub(crate) fn new<'a>(phrases: impl IntoIterator<Item = (u32, &'a str)>) -> Trie {
+    /// ignored. `every` is a mask of the lists whose every phrase found a search reports.
+    pub(crate) fn new<'a>(phrases: impl IntoIterator<Item = (u32, &'a str)>, every: u32) -> Trie {
         let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
         let mut ends: Vec<u32> = vec![0];
         for (list, phrase) in phrases {
@@ -105,6 +107,7 @@ impl Trie {
             edge_classes,
             targets,
             ends,
+            every,
         }
     }
 
@@ -130,16 +133,10 @@ impl Trie {
     /// Calls `hit(list, range)` for each match of the lists in `lists` (a mask of bits), in
     /// text order.
     ///
-    /// For the lists in `every`, each phrase found at a word start is reported, whether or not a
-    /// longer one matches there too and whatever follows it: the caller decides where such a
-    /// phrase may end.
-    pub(crate) fn search(
-        &self,
-        text: &str,
-        lists: u32,
-        every: u32,
-        mut hit: impl FnMut(u32, Range<usize>),
-    ) {
+    /// For the lists built as `every`, each phrase found at a word start is reported, whether or
+    /// not a longer one matches there too and whatever follows it: the caller decides where such
+    /// a phrase may end.
+    pub(crate) fn search(&self, text: &str, lists: u32, mut hit: impl FnMut(u32, Range<usize>)) {
         let bytes = text.as_bytes();
         // Where each list's next match may start.
         let mut from = [0usize; 32];
@@ -152,7 +149,7 @@ impl Trie {
             if at_boundary {
                 let child = self.child(0, b);
                 if child != 0 {
-                    let found = self.walk(bytes, i, child, lists, every, &mut longest, &mut hit);
+                    let found = self.walk(bytes, i, child, lists, &mut longest, &mut hit);
                     let mut pending = found;
                     while pending != 0 {
                         let list = pending.trailing_zeros();
@@ -183,16 +180,14 @@ impl Trie {
     }
 
     /// Follows the text from `start` (whose first byte led to `node`) and records in `longest`
-    /// the end of each list's longest phrase; returns the lists found. Phrases of the lists in
-    /// `every` go to `hit` as they are found.
-    #[allow(clippy::too_many_arguments)]
+    /// the end of each list's longest phrase; returns the lists found. Phrases of the `every`
+    /// lists go to `hit` as they are found.
     fn walk(
         &self,
         bytes: &[u8],
         start: usize,
         mut node: u32,
         lists: u32,
-        every: u32,
         longest: &mut [usize; 32],
         hit: &mut impl FnMut(u32, Range<usize>),
     ) -> u32 {
@@ -200,13 +195,13 @@ impl Trie {
         let mut j = start + 1;
         loop {
             let mut here = self.ends[node as usize] & lists;
-            if here & every != 0 {
-                let mut all = here & every;
+            if here & self.every != 0 {
+                let mut all = here & self.every;
                 while all != 0 {
                     hit(all.trailing_zeros(), start..j);
                     all &= all - 1;
                 }
-                here &= !every;
+                here &= !self.every;
             }
             let mut pending = here;
             while pending != 0 {

@@ -51,10 +51,8 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
         // The first " should " or " must ", at the space before it.
         let first = ctx.analysis.hits[idx]
             .of(crate::words::List::Modals)
-            .into_iter()
             .find(|r| {
-                r.end < text.len()
-                    && crate::claims::modal_at(text, r, usize::MAX).is_some_and(|m| m < 2)
+                r.end < text.len() && crate::claims::modal_at(text, r, None).is_some_and(|m| m < 2)
             });
         let Some(modal) = first.map(|r| r.start - 1) else {
             continue;
