@@ -585,51 +585,83 @@ impl Suppression {
 
 /// Counts words: whitespace-separated tokens with a letter or digit.
 pub fn count_words(text: &str) -> usize {
-    // A word is counted at its first letter or digit. For each state (0: no letter or digit yet
-    // in this token, 1: counted) and ASCII byte, the next state and whether to count; bytes
-    // outside ASCII are decoded.
-    const NEXT: [[u8; 128]; 2] = {
-        let mut next = [[0u8; 128]; 2];
-        let mut b = 0;
-        while b < 128 {
-            let byte = b as u8;
-            let (from_outside, from_inside) = if byte.is_ascii_alphanumeric() {
-                (1 | COUNT, 1)
-            } else if matches!(byte, b' ' | b'\t'..=b'\r') {
-                (0, 0)
-            } else {
-                (0, 1)
-            };
-            next[0][b] = from_outside;
-            next[1][b] = from_inside;
-            b += 1;
-        }
-        next
-    };
-    const COUNT: u8 = 2;
+    // A word is counted at its first letter or digit. The text is read in blocks of 64 bytes,
+    // each classified into bit masks of letters and digits (`alnum`) and of whitespace (`space`),
+    // eight bytes at a time; a character outside ASCII is classified at its first byte, its other
+    // bytes being neither. Then a letter or digit counts unless, since the last whitespace, there
+    // was one already.
     let bytes = text.as_bytes();
     let mut count = 0;
-    let mut state = 0u8;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            let step = NEXT[usize::from(state)][usize::from(b)];
-            count += usize::from(step >> 1);
-            state = step & 1;
-            i += 1;
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            if c.is_whitespace() {
-                state = 0;
-            } else if c.is_alphanumeric() && state == 0 {
-                count += 1;
-                state = 1;
-            }
-            i += c.len_utf8();
+    // Whether a letter or digit came since the last whitespace.
+    let mut in_word = 0u64;
+    for (block, chunk) in bytes.chunks(64).enumerate() {
+        let (mut alnum, mut space, mut decode) = (0u64, 0u64, 0u64);
+        for (k, eight) in chunk.chunks(8).enumerate() {
+            let word = match <[u8; 8]>::try_from(eight) {
+                Ok(word) => word,
+                Err(_) => {
+                    let mut word = [0u8; 8];
+                    word[..eight.len()].copy_from_slice(eight);
+                    word
+                }
+            };
+            let (a, s, d) = classify(u64::from_le_bytes(word));
+            alnum |= a << (8 * k);
+            space |= s << (8 * k);
+            decode |= d << (8 * k);
         }
+        while decode != 0 {
+            let k = decode.trailing_zeros() as usize;
+            decode &= decode - 1;
+            let c = text[block * 64 + k..].chars().next().unwrap_or(' ');
+            if c.is_alphanumeric() {
+                alnum |= 1 << k;
+            } else if c.is_whitespace() {
+                space |= 1 << k;
+            }
+        }
+        let used = if chunk.len() == 64 {
+            u64::MAX
+        } else {
+            (1u64 << chunk.len()) - 1
+        };
+        // Bytes that are neither keep the state of the byte before them: those after a letter
+        // or digit (or after one in an earlier block) are inside a word. Adding a run's first bit
+        // to the run carries through it, so the run's bits are those that changed.
+        let other = !(alnum | space) & used;
+        let seeds = ((alnum << 1) | in_word) & other;
+        let carried = (other.wrapping_add(seeds) ^ other) & other;
+        let inside = alnum | carried;
+        let before = (inside << 1) | in_word;
+        count += (alnum & !before).count_ones() as usize;
+        in_word = (inside >> (chunk.len() - 1)) & 1;
     }
     count
+}
+
+/// For eight bytes (little-endian), masks of eight bits: the ASCII letters and digits, the ASCII
+/// whitespace, and the bytes that start a character outside ASCII.
+fn classify(x: u64) -> (u64, u64, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each ASCII byte strictly between `m` and `n`.
+    let between = |x: u64, m: u64, n: u64| {
+        (ONES * (127 + n)).wrapping_sub(x) & !x & x.wrapping_add(ONES * (127 - m)) & HIGH
+    };
+    // The high bit of each byte, gathered into the low eight bits.
+    let gather = |v: u64| ((v >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+    // Bytes outside ASCII are cleared so that no carry crosses a byte.
+    let ascii = x & !HIGH;
+    let letters = between(ascii | (ONES * 0x20), 0x60, 0x7B);
+    let digits = between(ascii, 0x2F, 0x3A);
+    let space = between(ascii, 0x08, 0x0E) | between(ascii, 0x1F, 0x21);
+    let outside = x & HIGH;
+    let starts = x & (x << 1) & HIGH;
+    (
+        gather((letters | digits) & !outside),
+        gather(space & !outside),
+        gather(starts),
+    )
 }
 
 #[cfg(test)]
@@ -658,5 +690,31 @@ mod tests {
             assert_eq!(count_words(text), reference(text), "{text:?}");
         }
         assert_eq!(count_words("Prices rose 12% in 2024 - and again."), 7);
+    }
+
+    #[test]
+    fn words_are_counted_alike_across_blocks() {
+        let reference = |text: &str| {
+            text.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count()
+        };
+        // Pieces whose mix puts every kind of character at every position of a 64-byte block.
+        let pieces = [
+            "a", "Z", "7", " ", "\t", "\n", "-", "(", "%", "é", "—", "“", "”", "\u{a0}",
+            "\u{2003}", "Ж", "𝔸", "\u{200b}", "...", "  ",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..2_000 {
+            let mut text = String::new();
+            let len = (state >> 58) as usize * 4;
+            for _ in 0..len {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            assert_eq!(count_words(&text), reference(&text), "{text:?}");
+        }
     }
 }
