@@ -1,5 +1,7 @@
 //! `sources/incomplete-note`.
 
+use brief_model::text::WordList;
+
 use crate::rule::{Context, Report, declare_rule};
 
 declare_rule! {
@@ -33,7 +35,7 @@ declare_rule! {
     };
 }
 
-const PUBLISHER_WORDS: &[&str] = &[
+static PUBLISHER_WORDS: WordList = WordList::new(&[
     "press",
     "institute",
     "institution",
@@ -94,11 +96,11 @@ const PUBLISHER_WORDS: &[&str] = &[
     "statistics",
     "agence",
     "ministère",
-];
+]);
 
 /// Words that make a note a record of an interview or a conversation, which has no URL or
 /// publisher.
-const PERSONAL: &[&str] = &[
+static PERSONAL: WordList = WordList::new(&[
     "interview",
     "interviews",
     "correspondence",
@@ -111,7 +113,7 @@ const PERSONAL: &[&str] = &[
     "roundtable",
     "discussion",
     "discussions",
-];
+]);
 
 /// Whether a note gives a place and a publisher the way references do: "(Paris: OECD Publishing,
 /// 2016)".
@@ -160,16 +162,15 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
             !quoted_only || has_year || has_url || crate::claims::is_title_case(t)
         });
         let has_title = title_marker || brief_model::count_words(markdown) >= 6;
-        let words: Vec<&str> = lower
+        let mut words = lower
             .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .filter(|w| !w.is_empty())
-            .collect();
+            .filter(|w| !w.is_empty());
         // A publisher: a word that names an organisation, an acronym ("USGS", "OECD"), or the
         // "(Place: Publisher, Year)" of a reference.
         let acronym = markdown
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| w.chars().count() >= 3 && w.chars().all(|c| c.is_ascii_uppercase()));
-        let has_publisher = PUBLISHER_WORDS.iter().any(|w| words.contains(w))
+        let has_publisher = words.clone().any(|w| PUBLISHER_WORDS.contains(w))
             || acronym
             || place_and_publisher(markdown);
         // A note reads as a reference when it has a URL, a title, a publisher and a year, or a
@@ -178,7 +179,7 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
         if !(has_url || title_marker || (has_year && has_publisher) || publication_year(markdown)) {
             continue;
         }
-        let personal = PERSONAL.iter().any(|w| words.contains(w));
+        let personal = words.any(|w| PERSONAL.contains(w));
         // "ICSD, *Drawing the Line*, p. 18" shortens a note given in full elsewhere.
         let short_form = || {
             title.as_ref().is_some_and(|t| {

@@ -100,14 +100,48 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
 /// with a letter or a space from outside ASCII sends the sentence to the full check; one with
 /// only punctuation from outside ASCII (curly quotes, dashes) is not a word for either.
 fn may_repeat(text: &str) -> bool {
+    const SPACE: u8 = 1;
+    const LETTER: u8 = 2;
+    const OUTSIDE: u8 = 4;
+    const OTHER: u8 = 8;
+    const CLASS: [u8; 256] = {
+        let mut class = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            let byte = b as u8;
+            class[b] = if matches!(byte, b' ' | b'\t'..=b'\r') {
+                SPACE
+            } else if byte.is_ascii_alphabetic() {
+                LETTER
+            } else if byte >= 0x80 {
+                OUTSIDE
+            } else {
+                OTHER
+            };
+            b += 1;
+        }
+        class
+    };
+    let bytes = text.as_bytes();
+    // The previous token, when it was an ASCII word.
     let mut previous: Option<&[u8]> = None;
-    // The ASCII characters `char::is_whitespace` accepts, vertical tab included.
-    for word in text.as_bytes().split(|b| matches!(b, b' ' | b'\t'..=b'\r')) {
-        if word.is_empty() {
+    let mut i = 0;
+    while i < bytes.len() {
+        if CLASS[usize::from(bytes[i])] == SPACE {
+            i += 1;
             continue;
         }
-        if !word.iter().all(u8::is_ascii_alphabetic) {
-            if !word.is_ascii() {
+        let start = i;
+        // The classes met in the token.
+        let mut seen = 0;
+        while i < bytes.len() && CLASS[usize::from(bytes[i])] != SPACE {
+            seen |= CLASS[usize::from(bytes[i])];
+            i += 1;
+        }
+        let word = &bytes[start..i];
+        if seen != LETTER {
+            if seen & OUTSIDE != 0 {
+                // A letter or a space outside ASCII may hide a repeat: let the rule look.
                 let token = std::str::from_utf8(word).unwrap_or_default();
                 if token.is_empty()
                     || token
