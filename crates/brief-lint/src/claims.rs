@@ -1682,11 +1682,22 @@ fn is_first_word(text: &str, start: usize) -> bool {
 
 /// Whether a quotation's speaker is named: a proper name in the subject of a speech verb ("Kallas
 /// told ...", "the IAEA warned"), right after it (`"...," said Grossi`, "according to the IAEA"),
-/// or a pronoun whose referent is named earlier in the paragraph. "Western diplomats", "a senior
+/// before a colon that introduces the quotation ("as defined by Gaddis: ‘...’"), or a pronoun
+/// whose referent is named earlier in the paragraph. "Western diplomats", "a senior
 /// Pentagon official" and "officials in Kyiv" name no one.
 fn named_speaker(doc: &Document, hits: &Hits, idx: usize, masks: &[Range<usize>]) -> bool {
     let view = View::new(doc, idx);
     let text = view.text();
+    // A quotation introduced by a colon is attributed by the clause before it, whatever its verb:
+    // "the definition given by John Lewis Gaddis: ‘...’", "Lee Willett was cautious: ‘...’".
+    let introduced = text.match_indices(':').any(|(colon, _)| {
+        text[colon + 1..].trim_start().starts_with(['"', '“', '‘'])
+            && !masked(masks, &(colon..colon + 1))
+            && has_proper_name(&without_opening_phrase(&text[..colon]), masks)
+    });
+    if introduced {
+        return true;
+    }
     let verbs: Vec<Range<usize>> = hits
         .of(List::SpeechVerbs)
         .filter(|r| !masked(masks, r))

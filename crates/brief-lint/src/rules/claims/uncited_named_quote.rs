@@ -5,8 +5,9 @@ use crate::rule::declare_rule;
 declare_rule! {
     /// ## What it does
     /// Reports a quotation whose speaker is named in the sentence ("X said", `"...," said X`,
-    /// "according to X", an attribution line under a block quotation, or "he said" after a
-    /// sentence naming someone) but whose sentence cites nothing. The name must be the speaker's:
+    /// "according to X", a clause naming X before a colon that introduces the words, an
+    /// attribution line under a block quotation, or "he said" after a sentence naming someone)
+    /// but whose sentence cites nothing. The name must be the speaker's:
     /// not a place ("officials in Kyiv"), a nationality before a role ("Western diplomats"), or
     /// the subject of a passive ("The Aral Sea has been described as ...").
     ///
