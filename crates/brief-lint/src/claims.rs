@@ -435,6 +435,10 @@ pub fn analyse(doc: &Document, settings: &Settings) -> Analysis {
                 .filter(|r| !relative.iter().any(|x| x.start < r.end && r.start < x.end))
                 .filter(|r| !text[r.end..].starts_with('-'))
                 .filter(|r| !is_distance(text, r))
+                .filter(|r| !is_occasion(text, r))
+                // A recommendation speaks to the day it is published ("should not extend the
+                // treaty at this time").
+                .filter(|_| !prescriptive)
                 .collect();
             if !relative.is_empty() || !vague.is_empty() {
                 kinds.push(ClaimKind::DatedEvent);
@@ -915,6 +919,79 @@ fn is_distance(text: &str, range: &Range<usize>) -> bool {
                     "from" | "away" | "as" | "behind" | "ahead" | "removed" | "beyond" | "apart"
                 )
             })
+}
+
+/// "Today" as the day of the remarks, hearing or event the text was written for ("today's
+/// hearing", "my testimony today", "Today, I will focus on ..."): the brief's date places it.
+fn is_occasion(text: &str, range: &Range<usize>) -> bool {
+    const OCCASIONS: &[&str] = &[
+        "hearing",
+        "hearings",
+        "event",
+        "session",
+        "discussion",
+        "meeting",
+        "panel",
+        "remarks",
+        "testimony",
+        "statement",
+        "briefing",
+        "conference",
+        "webinar",
+        "roundtable",
+        "seminar",
+        "symposium",
+        "workshop",
+        "lecture",
+        "talk",
+        "debate",
+        "presentation",
+        "proceedings",
+        "conversation",
+        "program",
+        "programme",
+    ];
+    if !text[range.clone()].eq_ignore_ascii_case("today") {
+        return false;
+    }
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let after = &text[range.end..];
+    let possessive = after.starts_with("'s ") || after.starts_with("’s ");
+    if possessive
+        && after[after.find(' ').unwrap_or(0)..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| OCCASIONS.contains(&bare(w).as_str()))
+    {
+        return true;
+    }
+    // "My remarks today", "here today".
+    if text[..range.start]
+        .split_whitespace()
+        .next_back()
+        .map(bare)
+        .is_some_and(|w| w == "here" || OCCASIONS.contains(&w.as_str()))
+    {
+        return true;
+    }
+    // The speaker addressing the audience: "Today, I will ...", "Today, we will hear from ...".
+    let words: Vec<String> = text.split_whitespace().map(bare).collect();
+    let first_person = text.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        matches!(
+            w,
+            "I" | "I'm" | "I’m" | "I'll" | "I’ll" | "my" | "My" | "me"
+        )
+    });
+    first_person
+        || words.windows(2).any(|pair| {
+            matches!(pair[0].as_str(), "we" | "let")
+                && matches!(pair[1].as_str(), "will" | "us" | "shall")
+        })
+        || words.iter().any(|w| w == "we'll" || w == "we’ll")
 }
 
 /// "The last days of the regime", "the last year of the war": `last` names the end of a period the
