@@ -621,6 +621,32 @@ fn is_quotation(text: &str, view: &View<'_>, quote: &brief_model::Quotation) -> 
     if determiner && quote.words <= 12 && !quote.text.contains(['.', ',', ';', ':', '!', '?']) {
         return false;
     }
+    // The title of an event in sentence case, set off after the kind of event ("a Brookings
+    // panel, “One year of trade policy: What did we learn?”"): a title and subtitle, or a
+    // question. Words said at an event ("told the conference: “We will ...”") are neither.
+    let event = matches!(
+        prev,
+        "panel"
+            | "event"
+            | "conference"
+            | "hearing"
+            | "session"
+            | "webinar"
+            | "seminar"
+            | "symposium"
+            | "workshop"
+            | "forum"
+            | "roundtable"
+            | "series"
+            | "dialogue"
+    );
+    let inner = quote.text.trim_end_matches(['"', '”', '’', '\'']);
+    let subtitle = inner
+        .split_once(": ")
+        .is_some_and(|(_, after)| after.starts_with(char::is_uppercase));
+    if event && (subtitle || inner.ends_with('?')) {
+        return false;
+    }
     !matches!(
         prev,
         "titled"

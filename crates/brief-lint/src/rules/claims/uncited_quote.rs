@@ -7,7 +7,9 @@ declare_rule! {
     /// Flags a quotation (four words or more, in straight or curly quotes, British single quotes
     /// `‘…’`, or a block quotation) whose sentence has no citation and names no speaker. Short
     /// phrases in quotes ("scare quotes"), titles (after "titled", "entitled" or the kind of
-    /// document, as in `its 2024 report "Drawing the line"`), terms (`so-called "small yard, high
+    /// document, as in `its 2024 report "Drawing the line"`, or after the kind of event when they
+    /// are a title and subtitle or a question: `a panel, "One year of tariffs: What did we
+    /// learn?"`), terms (`so-called "small yard, high
     /// fence"`, or a phrase of up to 12 words with no comma or full stop standing for a noun after
     /// "the", "its" and the like: `the ‘imminent fascist threat’`) and words in title case
     /// (titles, names and slogans such as "Make America Great Again") are not quotations.
