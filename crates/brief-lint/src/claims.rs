@@ -1652,8 +1652,35 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
     // Day of a month ("13 March", "March 13").
     let is_month =
         |w: &str| months().any(|m| m.trim_end_matches('.') == w.trim_end_matches([',', '.']));
-    if number.len() <= 2 && (is_month(prev_word) || is_month(next_word)) {
+    // ("In February, 4 brigades moved": after a comma, the month dates the clause, not the
+    // number.)
+    let month_before = is_month(prev_word) && !text[..start].trim_end().ends_with(',');
+    if number.len() <= 2 && (month_before || is_month(next_word)) {
         return false;
+    }
+    // The other day of a pair or range: "4 and 5 February", "February 4–5", "March 3 to 6".
+    if number.len() <= 2 && digits_of(number).is_some_and(|day| (1..=31).contains(&day)) {
+        const JOINERS: [&str; 6] = [" and ", " to ", " or ", "–", "-", " & "];
+        let after = &text[end..];
+        let first_of_pair = JOINERS.iter().any(|j| {
+            after.strip_prefix(j).is_some_and(|rest| {
+                let day = rest.bytes().take_while(u8::is_ascii_digit).count();
+                (1..=2).contains(&day) && is_month(self::next_word(rest, day))
+            })
+        });
+        let before = &text[..start];
+        let second_of_pair = JOINERS.iter().any(|j| {
+            before.strip_suffix(j).is_some_and(|rest| {
+                let day = rest.bytes().rev().take_while(u8::is_ascii_digit).count();
+                let day_start = rest.len() - day;
+                (1..=2).contains(&day)
+                    && is_month(self::previous_word(rest, day_start))
+                    && !rest[..day_start].trim_end().ends_with(',')
+            })
+        });
+        if first_of_pair || second_of_pair {
+            return false;
+        }
     }
     // Years and year ranges.
     let digits = number.bytes().filter(u8::is_ascii_digit).count();
@@ -1756,6 +1783,15 @@ fn is_unit_suffix(rest: &str) -> bool {
         .find(|(_, c)| !c.is_alphabetic())
         .map_or(rest.len(), |(i, _)| i);
     UNIT_SUFFIXES.contains(&rest[..end])
+}
+
+/// The value of a number written in ASCII digits only.
+fn digits_of(number: &str) -> Option<u32> {
+    number
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| number.parse().ok())
+        .flatten()
 }
 
 fn previous_word(text: &str, start: usize) -> &str {
@@ -2325,6 +2361,16 @@ mod tests {
             figures("In 2021, Resolution 2231 and the F-16 and G7 met on 13 March.").is_empty()
         );
         assert!(figures("Bulletin No. 5 on p. 4 covers 2021–24 and the 21st century.").is_empty());
+        for dates in [
+            "They met on February 4 and 5 in Abu Dhabi.",
+            "They met on 4 and 5 February in Abu Dhabi.",
+            "They met on February 4–5 and again on 12-14 March.",
+            "Talks ran from March 3 to 6.",
+        ] {
+            assert!(figures(dates).is_empty(), "{dates}");
+        }
+        assert_eq!(figures("Of 4 and 5 divisions, 3 remain."), ["4", "5", "3"]);
+        assert_eq!(figures("In February, 4 and 5 brigades moved."), ["4", "5"]);
         assert!(
             figures("Three Brothers 2021 and Zapad 2021 were exercises; see (1) and (2).")
                 .is_empty()
