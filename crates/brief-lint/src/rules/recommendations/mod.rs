@@ -166,8 +166,15 @@ pub(crate) fn recommending_actor(
     if question {
         return None;
     }
+    // A speech verb reports what someone said; a capitalized one is part of a name ("The United
+    // States should ...").
     let reported = lower.contains(" that ")
-        || !settings.words.speech_verbs.find(&lower).is_empty()
+        || settings
+            .words
+            .speech_verbs
+            .find(&lower)
+            .into_iter()
+            .any(|r| actor.get(r).is_none_or(|verb| verb.starts_with(char::is_lowercase)))
         || lower.split_whitespace().any(|w| {
             matches!(
                 w,
