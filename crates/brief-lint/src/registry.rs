@@ -47,6 +47,7 @@ pub const RULES: &[Rule] = &[
     rules::sources::missing_title::RULE,
     rules::sources::none::RULE,
     rules::sources::quote_mismatch::RULE,
+    rules::structure::bold_heading::RULE,
     rules::structure::duplicate_id::RULE,
     rules::structure::empty_section::RULE,
     rules::structure::heading_increment::RULE,

@@ -782,6 +782,11 @@ pub(crate) fn bare_urls(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// The role a heading of `level` with `text` gives its section (classes aside).
+pub fn heading_role(text: &str, level: u8) -> SectionRole {
+    role_of(text, &[], level)
+}
+
 /// The role a heading gives its section.
 fn role_of(text: &str, classes: &[String], level: u8) -> SectionRole {
     let lower = text.to_lowercase();

@@ -36,7 +36,7 @@ mod suppress;
 pub mod text;
 mod yaml;
 
-pub use body::Mention;
+pub use body::{Mention, heading_role};
 pub use config::ConfigFile;
 pub use diagnostic::{Applicability, Diagnostic, Edit, FileRef, Fix, Severity};
 pub use document::*;

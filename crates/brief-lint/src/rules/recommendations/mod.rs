@@ -174,7 +174,11 @@ pub(crate) fn recommending_actor(
             .speech_verbs
             .find(&lower)
             .into_iter()
-            .any(|r| actor.get(r).is_none_or(|verb| verb.starts_with(char::is_lowercase)))
+            .any(|r| {
+                actor
+                    .get(r)
+                    .is_none_or(|verb| verb.starts_with(char::is_lowercase))
+            })
         || lower.split_whitespace().any(|w| {
             matches!(
                 w,

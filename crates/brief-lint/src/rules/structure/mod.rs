@@ -1,5 +1,6 @@
 //! `structure/*`: the shape of a brief: required sections, headings, length, images, ids.
 
+pub(crate) mod bold_heading;
 pub(crate) mod duplicate_id;
 pub(crate) mod empty_section;
 pub(crate) mod heading_increment;
