@@ -483,7 +483,22 @@ impl Walker<'_> {
             }
             None => (self.unique_slug(&text), false),
         };
-        let own_role = role_of(&text, &pending.classes, pending.level);
+        let mut own_role = role_of(&text, &pending.classes, pending.level);
+        // A second summary by its title ("## Key Findings" then "## Overview") opens the body: a
+        // brief has one summary.
+        let summary_before = self
+            .doc
+            .sections
+            .iter()
+            .any(|s| s.role == SectionRole::Summary);
+        let parent_role = parent.map(|p| self.doc.sections[p].role);
+        if own_role == SectionRole::Summary
+            && summary_before
+            && parent_role != Some(SectionRole::Summary)
+            && !pending.classes.iter().any(|c| c == "summary")
+        {
+            own_role = SectionRole::Body;
+        }
         let role = match (own_role, parent) {
             (SectionRole::Body, Some(parent)) => self.doc.sections[parent].role,
             (role, _) => role,

@@ -120,6 +120,35 @@ fn the_summary_comes_from_a_summary_section() {
 }
 
 #[test]
+fn a_brief_has_one_summary() {
+    let doc = parse_clean(&brief(
+        "## Key Findings\n\nFlows fell.\n\n## Overview\n\nBody text.\n\n### Finance\n\nMore.\n\n## Notes {.summary}\n\nMarked.\n",
+    ));
+    let roles: Vec<SectionRole> = doc.sections.iter().map(|s| s.role).collect();
+    assert_eq!(
+        roles,
+        [
+            SectionRole::Summary,
+            SectionRole::Body,
+            SectionRole::Body,
+            SectionRole::Summary
+        ]
+    );
+    assert_eq!(doc.summary.as_ref().expect("a summary").text, "Flows fell.");
+    let summary = |text: &str| {
+        doc.sentences
+            .iter()
+            .find(|s| s.text == text)
+            .expect("the sentence")
+            .context
+            .summary
+    };
+    assert!(summary("Flows fell."));
+    assert!(!summary("Body text."));
+    assert!(!summary("More."));
+}
+
+#[test]
 fn tables_with_captions_after_before_and_in_pandoc_style() {
     let source = brief(
         "| Year | Incidents |\n|---|---|\n| 2023 | 412 |\n| 2024 | 71 |\n\nTable 1: Shooting incidents by year.\n\nTable 2. Mines cleared.\n\n| Region | Mines |\n|---|---|\n| Tavush | 1200 |\n\n| A |\n|---|\n| b |\n\n: Pandoc caption\n\n| A |\n|---|\n| b |\n\nAn ordinary paragraph.\n",
