@@ -484,8 +484,7 @@ impl Walker<'_> {
             None => (self.unique_slug(&text), false),
         };
         let mut own_role = role_of(&text, &pending.classes, pending.level);
-        // A second summary by its title ("## Key Findings" then "## Overview") opens the body: a
-        // brief has one summary.
+        // "Overview" after a summary ("## Key Findings", then "## Overview") opens the body.
         let summary_before = self
             .doc
             .sections
@@ -493,6 +492,10 @@ impl Walker<'_> {
             .any(|s| s.role == SectionRole::Summary);
         let parent_role = parent.map(|p| self.doc.sections[p].role);
         if own_role == SectionRole::Summary
+            && text
+                .trim_end_matches(':')
+                .trim()
+                .eq_ignore_ascii_case("overview")
             && summary_before
             && parent_role != Some(SectionRole::Summary)
             && !pending.classes.iter().any(|c| c == "summary")

@@ -120,7 +120,7 @@ fn the_summary_comes_from_a_summary_section() {
 }
 
 #[test]
-fn a_brief_has_one_summary() {
+fn an_overview_after_a_summary_opens_the_body() {
     let doc = parse_clean(&brief(
         "## Key Findings\n\nFlows fell.\n\n## Overview\n\nBody text.\n\n### Finance\n\nMore.\n\n## Notes {.summary}\n\nMarked.\n",
     ));
