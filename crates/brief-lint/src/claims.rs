@@ -1375,6 +1375,7 @@ pub(crate) fn find_quantities(
 ) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
+    let has_month = hits.of(List::Months).next().is_some();
     let mut idx = 0;
     while idx < bytes.len() {
         if !bytes[idx].is_ascii_digit() || (idx > 0 && bytes[idx - 1].is_ascii_digit()) {
@@ -1395,7 +1396,7 @@ pub(crate) fn find_quantities(
         if masked(masks, &range) {
             continue;
         }
-        if is_quantity(text, start, end) {
+        if is_quantity(text, start, end) && !(has_month && is_day_of_pair(text, start, end)) {
             // Include a currency sign before and a percent sign after.
             let start = match text[..start].chars().next_back() {
                 Some(c @ ('$' | '€' | '£' | '¥' | '₹')) => start - c.len_utf8(),
@@ -1654,33 +1655,9 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
         |w: &str| months().any(|m| m.trim_end_matches('.') == w.trim_end_matches([',', '.']));
     // ("In February, 4 brigades moved": after a comma, the month dates the clause, not the
     // number.)
-    let month_before = is_month(prev_word) && !text[..start].trim_end().ends_with(',');
-    if number.len() <= 2 && (month_before || is_month(next_word)) {
+    let month_before = || is_month(prev_word) && !text[..start].trim_end().ends_with(',');
+    if number.len() <= 2 && (month_before() || is_month(next_word)) {
         return false;
-    }
-    // The other day of a pair or range: "4 and 5 February", "February 4–5", "March 3 to 6".
-    if number.len() <= 2 && digits_of(number).is_some_and(|day| (1..=31).contains(&day)) {
-        const JOINERS: [&str; 6] = [" and ", " to ", " or ", "–", "-", " & "];
-        let after = &text[end..];
-        let first_of_pair = JOINERS.iter().any(|j| {
-            after.strip_prefix(j).is_some_and(|rest| {
-                let day = rest.bytes().take_while(u8::is_ascii_digit).count();
-                (1..=2).contains(&day) && is_month(self::next_word(rest, day))
-            })
-        });
-        let before = &text[..start];
-        let second_of_pair = JOINERS.iter().any(|j| {
-            before.strip_suffix(j).is_some_and(|rest| {
-                let day = rest.bytes().rev().take_while(u8::is_ascii_digit).count();
-                let day_start = rest.len() - day;
-                (1..=2).contains(&day)
-                    && is_month(self::previous_word(rest, day_start))
-                    && !rest[..day_start].trim_end().ends_with(',')
-            })
-        });
-        if first_of_pair || second_of_pair {
-            return false;
-        }
     }
     // Years and year ranges.
     let digits = number.bytes().filter(u8::is_ascii_digit).count();
@@ -1783,6 +1760,36 @@ fn is_unit_suffix(rest: &str) -> bool {
         .find(|(_, c)| !c.is_alphabetic())
         .map_or(rest.len(), |(i, _)| i);
     UNIT_SUFFIXES.contains(&rest[..end])
+}
+
+/// The other day of a pair or range of dates: the "4" of "4 and 5 February", the "5" of
+/// "February 4–5" or "March 3 to 5".
+fn is_day_of_pair(text: &str, start: usize, end: usize) -> bool {
+    const JOINERS: [&str; 6] = [" and ", " to ", " or ", "–", "-", " & "];
+    let number = &text[start..end];
+    if number.len() > 2 || !digits_of(number).is_some_and(|day| (1..=31).contains(&day)) {
+        return false;
+    }
+    let is_month =
+        |w: &str| months().any(|m| m.trim_end_matches('.') == w.trim_end_matches([',', '.']));
+    let after = &text[end..];
+    let first_of_pair = JOINERS.iter().any(|j| {
+        after.strip_prefix(j).is_some_and(|rest| {
+            let day = rest.bytes().take_while(u8::is_ascii_digit).count();
+            (1..=2).contains(&day) && is_month(next_word(rest, day))
+        })
+    });
+    let before = &text[..start];
+    let second_of_pair = JOINERS.iter().any(|j| {
+        before.strip_suffix(j).is_some_and(|rest| {
+            let day = rest.bytes().rev().take_while(u8::is_ascii_digit).count();
+            let day_start = rest.len() - day;
+            (1..=2).contains(&day)
+                && is_month(previous_word(rest, day_start))
+                && !rest[..day_start].trim_end().ends_with(',')
+        })
+    });
+    first_of_pair || second_of_pair
 }
 
 /// The value of a number written in ASCII digits only.
