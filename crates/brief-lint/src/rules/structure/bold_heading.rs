@@ -9,7 +9,8 @@ declare_rule! {
     /// Flags a short line set entirely in bold, on its own between paragraphs, that stands where
     /// a heading would (`**Our Recommendations:**`), as in text pasted from a word processor or a
     /// web page. A bold line that ends a sentence (with `.`, `!` or `?`), one of more than 12
-    /// words, and bold text inside lists, quotations, tables and footnotes are left alone. The
+    /// words, a label of an exhibit or its source ("Figure 1: ...", "Box 2 – ...", "Source:
+    /// ..."), and bold text inside lists, quotations, tables and footnotes are left alone. The
     /// fix (unsafe: check the level) makes it a heading: a main section (`##`) for a summary,
     /// recommendations or references, else one level below the section it is in.
     ///
@@ -40,6 +41,25 @@ declare_rule! {
     };
 }
 
+/// First words of the bold lines that label an exhibit or its source.
+const EXHIBIT_LABELS: &[&str] = &[
+    "figure",
+    "fig",
+    "chart",
+    "graph",
+    "map",
+    "table",
+    "box",
+    "exhibit",
+    "infographic",
+    "source",
+    "sources",
+    "note",
+    "notes",
+    "photo",
+    "image",
+];
+
 /// Longer bold lines are lead-ins or statements, not headings.
 const MAX_WORDS: usize = 12;
 
@@ -69,6 +89,16 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
             || brief_model::count_words(text) > MAX_WORDS
             || source.trim().contains('\n')
         {
+            continue;
+        }
+        // Labels of exhibits and their sources ("Figure 1: ...", "Box 2 – ...", "Source: IMF")
+        // are captions, not headings.
+        let first = text
+            .split(|c: char| c.is_whitespace() || c == ':')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('.');
+        if EXHIBIT_LABELS.contains(&first.to_lowercase().as_str()) {
             continue;
         }
         // A heading introduces something: a bold line at the end of the brief is a sign-off.
