@@ -9,7 +9,8 @@ declare_rule! {
     /// imperatives ("Explore new options") have no actor, unless the passive names its agent
     /// ("... should be financed by the Asian Development Bank") or the list of imperatives is
     /// introduced by a sentence or a label that names one ("The African Union should:", "To the
-    /// government of Ethiopia:", "**For European governments**").
+    /// government of Ethiopia:", "**For European governments**"), or the first sentence after
+    /// the imperative names one ("**Establish the initiative.** The next Governor should ...").
     ///
     /// ## Why it matters
     /// A recommendation nobody is asked to carry out is a wish; decision makers read briefs

@@ -23,6 +23,31 @@ pub(crate) fn actor(doc: &Document, rec: &Recommendation) -> Option<String> {
     passive_agent(&rec.action)
         .or_else(|| lead_in_actor(doc, rec))
         .or_else(|| addressee(&rec.action))
+        .or_else(|| rationale_actor(doc, rec))
+}
+
+/// The actor of an imperative recommendation named by the first sentence after it
+/// ("**Establish a data office.** The Governor should create ...").
+fn rationale_actor(doc: &Document, rec: &Recommendation) -> Option<String> {
+    let rationale = rec.rationale_span?;
+    let first = doc
+        .sentences
+        .iter()
+        .find(|s| s.span.start >= rationale.start && s.span.start < rationale.end)?;
+    let actor = brief_model::actor_of(&first.text)?;
+    // A name: a capitalized word after the first ("The next Colorado Governor"), or an acronym
+    // ("CDLE"); "Delegated acts" is capitalized only because it starts the sentence.
+    let words: Vec<&str> = actor.split_whitespace().collect();
+    let named = words
+        .iter()
+        .skip(1)
+        .any(|w| w.starts_with(char::is_uppercase))
+        || (words.len() == 1
+            && words[0].chars().filter(char::is_ascii_alphabetic).count() >= 2
+            && words[0]
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()));
+    named.then_some(actor)
 }
 
 /// The addressee of a heading that groups recommendations by actor ("### For European
