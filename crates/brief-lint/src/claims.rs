@@ -499,7 +499,7 @@ fn push_claim(
 /// Whether a sentence carries a source, or is covered by one (paragraph scope).
 fn sentence_sourced(doc: &Document, settings: &Settings, idx: usize) -> bool {
     let sentence = &doc.sentences[idx];
-    if sentence.is_sourced(doc, settings.links_are_sources) {
+    if sentence.is_sourced(doc, settings.links_are_sources) || has_author_date(&sentence.text) {
         return true;
     }
     // A caption is one unit: "Table 3: ... (n = 312). Source: authors' survey [@survey]."
@@ -512,6 +512,115 @@ fn sentence_sourced(doc: &Document, settings: &Settings, idx: usize) -> bool {
             .any(|s| s.is_sourced(doc, settings.links_are_sources));
     }
     false
+}
+
+/// Whether a sentence cites in author-date style, written out rather than as `[@key]`:
+/// "(Kleimann et al., 2023)", "(IMF 2024, 12)", "(Smith and Jones, 2020; OECD, 2021)", or
+/// "Kleimann et al. (2023) show". "(March 2024)" and "(Zapad-2021)" cite nothing.
+pub(crate) fn has_author_date(text: &str) -> bool {
+    if !text.contains('(') {
+        return false;
+    }
+    let mut from = 0;
+    while let Some(open) = text[from..].find('(').map(|p| p + from) {
+        let Some(close) = text[open..].find(')').map(|p| p + open) else {
+            return false;
+        };
+        let inner = &text[open + 1..close];
+        if inner.split(';').any(is_author_date)
+            || (is_year_part(inner) && named_before(&text[..open], &text[close + 1..]))
+        {
+            return true;
+        }
+        from = close;
+    }
+    false
+}
+
+/// "Kleimann et al., 2023", "IMF 2024, 12", "see Smith and Jones 2020a".
+fn is_author_date(part: &str) -> bool {
+    let part = part.trim();
+    let part = ["see also ", "see ", "e.g. ", "e.g., ", "cf. "]
+        .iter()
+        .find_map(|p| part.strip_prefix(p))
+        .unwrap_or(part);
+    // The year is the first token with four digits; what follows it is a page or a letter.
+    let tokens: Vec<&str> = part.split([' ', ',']).filter(|t| !t.is_empty()).collect();
+    let Some(year_at) = tokens.iter().position(|t| is_year_part(t)) else {
+        return false;
+    };
+    let names = &tokens[..year_at];
+    !names.is_empty()
+        && names.len() <= 8
+        && names.iter().all(|w| {
+            matches!(
+                *w,
+                "et" | "al." | "and" | "&" | "van" | "von" | "de" | "der" | "la" | "le"
+            ) || w.starts_with(char::is_uppercase)
+        })
+        && names.iter().any(|w| {
+            w.starts_with(char::is_uppercase)
+                && !months().any(|m| m.trim_end_matches('.') == w.trim_end_matches('.'))
+                && !matches!(
+                    *w,
+                    "Spring" | "Summer" | "Autumn" | "Fall" | "Winter" | "Early" | "Late" | "Mid"
+                )
+        })
+}
+
+/// A year as cited: "2023", "2023a", "2023, 12", "2023: 45".
+fn is_year_part(part: &str) -> bool {
+    let year = part.trim().split([',', ':']).next().unwrap_or("").trim();
+    let year = year.strip_suffix(['a', 'b', 'c']).unwrap_or(year);
+    year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && (1800..=2100).contains(&year.parse::<u32>().unwrap_or(0))
+}
+
+/// Whether authors are named right before a parenthesized year: "Kleimann et al. (2023)", or
+/// "Smith (2021) finds". ("Georgia (2008) and Ukraine (2014)" date events.)
+fn named_before(before: &str, after: &str) -> bool {
+    const REPORTING: &[&str] = &[
+        "shows",
+        "show",
+        "showed",
+        "finds",
+        "find",
+        "found",
+        "argues",
+        "argue",
+        "argued",
+        "estimates",
+        "estimate",
+        "estimated",
+        "notes",
+        "note",
+        "noted",
+        "reports",
+        "report",
+        "reported",
+        "suggests",
+        "suggest",
+        "suggested",
+        "concludes",
+        "concluded",
+        "documents",
+        "documented",
+        "observes",
+        "observed",
+        "calculates",
+        "calculated",
+    ];
+    let last = before.split_whitespace().next_back().unwrap_or("");
+    let next = after
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    last == "al."
+        || (last.starts_with(char::is_uppercase)
+            && REPORTING.contains(&next)
+            && !months().any(|m| m.trim_end_matches('.') == last.trim_end_matches([',', '.'])))
 }
 
 /// A table is sourced by a citation in its caption or in any cell.
@@ -2383,6 +2492,28 @@ mod tests {
                 .is_empty()
         );
         assert!(figures("a 10-year plan at 10:30").is_empty());
+    }
+
+    #[test]
+    fn author_date_citations_written_out() {
+        for cited in [
+            "Output fell 12 percent (Kleimann et al., 2023).",
+            "Output fell 12 percent (IMF 2024, 12).",
+            "Output fell 12 percent (see Smith and Jones, 2020a; OECD, 2021).",
+            "Kleimann et al. (2023) estimate a 12 percent fall.",
+            "As Smith (2021) shows, output fell 12 percent.",
+        ] {
+            assert!(has_author_date(cited), "{cited}");
+        }
+        for uncited in [
+            "Output fell 12 percent (March 2024).",
+            "Output fell 12 percent (in 2024).",
+            "The wars in Georgia (2008) and Ukraine (2014) cost 12,000 lives.",
+            "Output fell 12 percent (2021–24).",
+            "Output fell (sharply) by 12 percent in 2024.",
+        ] {
+            assert!(!has_author_date(uncited), "{uncited}");
+        }
         assert_eq!(figures("In 2024 there were 1500 troops."), ["1500"]);
         assert!(figures("the Nord Stream 2 pipeline and the Sea Breeze 21 exercise").is_empty());
         assert!(figures("In the first half of 2024 Berlin doubled down on LNG.").is_empty());
