@@ -1759,6 +1759,44 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
     if LABELS.contains(prev_word.trim_end_matches('.')) {
         return false;
     }
+    // After an acronym, a short whole number is part of a name: "LOE 1", "SDG 5", "COP 28",
+    // "HB 26-1317"; not after a country or currency ("US 12 percent", "EUR 40 million").
+    let acronym = (2..=6).contains(&prev_word.len())
+        && prev_word.bytes().all(|b| b.is_ascii_uppercase())
+        && !matches!(
+            prev_word,
+            "US" | "USA"
+                | "UK"
+                | "EU"
+                | "UN"
+                | "USD"
+                | "EUR"
+                | "GBP"
+                | "CNY"
+                | "RMB"
+                | "JPY"
+                | "INR"
+                | "CHF"
+                | "GDP"
+                | "GNI"
+        )
+        && text[..start].ends_with(' ');
+    if acronym
+        && number.len() <= 4
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && next != Some('%')
+        && !UNITS.contains(next_word)
+        && !SCALE_WORDS
+            .iter()
+            .any(|w| next_word.eq_ignore_ascii_case(w))
+        && ![
+            "percent", "per", "thousand", "million", "billion", "trillion",
+        ]
+        .iter()
+        .any(|w| next_word.eq_ignore_ascii_case(w))
+    {
+        return false;
+    }
     // Day of a month ("13 March", "March 13").
     let is_month =
         |w: &str| months().any(|m| m.trim_end_matches('.') == w.trim_end_matches([',', '.']));
@@ -2492,6 +2530,12 @@ mod tests {
                 .is_empty()
         );
         assert!(figures("a 10-year plan at 10:30").is_empty());
+        assert!(figures("LOE 1: protect supply; SDG 5 and COP 28 under HB 26-1317.").is_empty());
+        assert_eq!(
+            figures("US 12 percent tariffs and NATO 30 battalions by 2030."),
+            ["12 percent"]
+        );
+        assert_eq!(figures("GDP 12 percent"), ["12 percent"]);
     }
 
     #[test]

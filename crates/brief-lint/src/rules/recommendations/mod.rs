@@ -143,6 +143,14 @@ pub(crate) fn recommending_actor(
     if matches!(first, "if" | "unless" | "whether" | "even") && !text[..modal_at].contains(',') {
         return None;
     }
+    // "Facilities that must operate at full capacity": a modal in a relative clause describes.
+    let before_modal = lower_text[..modal_at]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    if matches!(before_modal, "that" | "which" | "who" | "whom") {
+        return None;
+    }
     // The modal's verb: "should have acted" judges the past, "must have known" and "should
     // expect" infer or predict, "should be able to" assesses; none asks anyone to act.
     let mut next = lower_text[modal_at + modal_len..].split_whitespace();
