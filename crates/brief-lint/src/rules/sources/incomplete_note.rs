@@ -10,8 +10,8 @@ declare_rule! {
     /// marks, or a publisher and a year) but lacks one of the three parts a reader needs: a
     /// title-like part (italics, quotation marks or a few words of description), a year, and a
     /// URL or a publisher. Explanatory notes, interview notes (which have no URL or publisher)
-    /// and short forms of a note given in full elsewhere ("ICSD, *Drawing the Line*, p. 18") are
-    /// left alone.
+    /// and short forms of a note given in full elsewhere ("ICSD, *Drawing the Line*, p. 18",
+    /// without a URL) are left alone.
     ///
     /// ## Why it matters
     /// A bare URL rots; a title without a year or a place to find it cannot be traced.
@@ -196,7 +196,9 @@ fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
         }
         let needs_year = !has_year;
         let needs_publisher = !has_url && !has_publisher && !personal;
-        let short_form = (needs_year || needs_publisher) && short_form();
+        // A short form ("Smith, *Title*, 12.") refers back to a full note; one with a URL is a
+        // full note itself.
+        let short_form = (needs_year || needs_publisher) && !has_url && short_form();
         if needs_year && !short_form {
             missing.push("a year");
         }
