@@ -810,7 +810,22 @@ fn role_of(text: &str, classes: &[String], level: u8) -> SectionRole {
     let lower = text.to_lowercase();
     let lower = lower.trim_end_matches(':').trim();
     if classes.iter().any(|c| c == "recommendations")
-        || (level <= 2 && lower.contains("recommendation"))
+        || (level <= 2
+            && (lower.contains("recommendation")
+                || lower.contains(" should do")
+                || lower.starts_with("policies to ")
+                || matches!(
+                    lower,
+                    "plan of action"
+                        | "action plan"
+                        | "way forward"
+                        | "the way forward"
+                        | "next steps"
+                        | "proposals"
+                        | "policy proposals"
+                        | "what should be done"
+                        | "what to do"
+                )))
     {
         return SectionRole::Recommendations;
     }

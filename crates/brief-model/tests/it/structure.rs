@@ -120,6 +120,34 @@ fn the_summary_comes_from_a_summary_section() {
 }
 
 #[test]
+fn recommendations_sections_by_their_usual_titles() {
+    for title in [
+        "Policy Recommendations",
+        "What Washington Should Do",
+        "Policies to Reduce Dependence on Imported Ingredients",
+        "Plan of Action",
+        "The Way Forward",
+    ] {
+        let doc = parse_clean(&brief(&format!(
+            "## {title}\n\n1. **Congress should act.** Now.\n"
+        )));
+        assert_eq!(
+            doc.sections[0].role,
+            SectionRole::Recommendations,
+            "{title}"
+        );
+    }
+    for title in [
+        "Policy Options",
+        "Background",
+        "The Next Steps of the Talks Stalled",
+    ] {
+        let doc = parse_clean(&brief(&format!("## {title}\n\nText.\n")));
+        assert_eq!(doc.sections[0].role, SectionRole::Body, "{title}");
+    }
+}
+
+#[test]
 fn an_overview_after_a_summary_opens_the_body() {
     let doc = parse_clean(&brief(
         "## Key Findings\n\nFlows fell.\n\n## Overview\n\nBody text.\n\n### Finance\n\nMore.\n\n## Notes {.summary}\n\nMarked.\n",

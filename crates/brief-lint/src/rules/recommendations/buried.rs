@@ -8,7 +8,9 @@ declare_rule! {
     /// summary, which previews them, is exempt), so it can be moved where readers look for it.
     /// Expectations ("Prices should fall"), passives, arguments the sentence reports ("Macron has
     /// argued that Europe must ...") and obligations it describes ("Under the AI Act, providers
-    /// must ...") are not recommendations.
+    /// must ...") are not recommendations, nor is a modal in a relative clause ("facilities
+    /// that must operate ..."). In a brief with no recommendations section there is nowhere to
+    /// move them: `structure/missing-section` reports that instead.
     ///
     /// ## Why it matters
     /// Readers skim briefs for the recommendations; one made in the background section is missed,
