@@ -730,6 +730,35 @@ fn is_quotation(text: &str, view: &View<'_>, quote: &brief_model::Quotation) -> 
     if determiner && quote.words <= 12 && !quote.text.contains(['.', ',', ';', ':', '!', '?']) {
         return false;
     }
+    // A term being defined: "the regulation defines both ‘content of Union origin’ and ‘...’",
+    // "the definition of ‘critical raw material’".
+    // The quotation must be what is defined, right after the verb or after other defined terms
+    // ("is defined in its own words as ‘a guide for action’" quotes a document).
+    let mut rest = before.as_str();
+    loop {
+        let trimmed = rest.trim_end().trim_end_matches(',');
+        if let Some(inner) = trimmed.strip_suffix(['’', '”', '"']) {
+            match inner.rfind(['‘', '“', '"']) {
+                Some(open) => rest = &inner[..open],
+                None => break,
+            }
+            continue;
+        }
+        let last = trimmed.rsplit(char::is_whitespace).next().unwrap_or("");
+        if matches!(last, "both" | "and" | "or" | "the" | "a" | "an" | "of") {
+            rest = &trimmed[..trimmed.len() - last.len()];
+            continue;
+        }
+        rest = trimmed;
+        break;
+    }
+    let defining = matches!(
+        rest.rsplit(char::is_whitespace).next().unwrap_or(""),
+        "define" | "defines" | "defined" | "defining" | "definition" | "definitions"
+    );
+    if defining && quote.words <= 8 && !quote.text.contains(['.', ';', '!', '?']) {
+        return false;
+    }
     // The title of an event in sentence case, set off after the kind of event ("a Brookings
     // panel, “One year of trade policy: What did we learn?”"): a title and subtitle, or a
     // question. Words said at an event ("told the conference: “We will ...”") are neither.

@@ -9,9 +9,10 @@ declare_rule! {
     /// phrases in quotes ("scare quotes"), titles (after "titled", "entitled" or the kind of
     /// document, as in `its 2024 report "Drawing the line"`, or after the kind of event when they
     /// are a title and subtitle or a question: `a panel, "One year of tariffs: What did we
-    /// learn?"`), terms (`so-called "small yard, high
-    /// fence"`, or a phrase of up to 12 words with no comma or full stop standing for a noun after
-    /// "the", "its" and the like: `the ‘imminent fascist threat’`) and words in title case
+    /// learn?"`), terms (`so-called "small yard, high fence"`, terms a text defines, as in
+    /// `defines both ‘content of Union origin’ and ‘...’`, or a phrase of up to 12 words with no
+    /// comma or full stop standing for a noun after "the", "its" and the like: `the ‘imminent
+    /// fascist threat’`) and words in title case
     /// (titles, names and slogans such as "Make America Great Again") are not quotations.
     /// "Western diplomats", "a senior Pentagon official" and "officials in Kyiv" do not name a
     /// speaker.
