@@ -527,8 +527,13 @@ pub(crate) fn has_author_date(text: &str) -> bool {
             return false;
         };
         let inner = &text[open + 1..close];
-        if inner.split(';').any(is_author_date)
-            || (is_year_part(inner) && named_before(&text[..open], &text[close + 1..]))
+        // A year has four digits in a row.
+        let year = inner
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.iter().all(u8::is_ascii_digit));
+        if year && inner.split(';').any(is_author_date)
+            || (year && is_year_part(inner) && named_before(&text[..open], &text[close + 1..]))
         {
             return true;
         }
