@@ -810,10 +810,10 @@ fn role_of(text: &str, classes: &[String], level: u8) -> SectionRole {
     let lower = text.to_lowercase();
     let lower = lower.trim_end_matches(':').trim();
     if classes.iter().any(|c| c == "recommendations")
-        || (level <= 2
-            && (lower.contains("recommendation")
-                || lower.contains(" should do")
-                || lower.starts_with("policies to ")
+        || (level <= 2 && lower.contains("recommendation"))
+        || (level == 2
+            && (lower.contains(" should do")
+                || (lower.starts_with("policies to ") && lower != "policies to date")
                 || matches!(
                     lower,
                     "plan of action"

@@ -38,7 +38,7 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, report: &mut Report<'_>) {
     for rec in &ctx.doc.recommendations {
-        if super::actor(ctx.doc, rec).is_none() {
+        if super::actor(ctx.doc, ctx.settings, rec).is_none() {
             let d = report
                 .diag(rec.action_span, "recommendation does not say who should act")
                 .with_help("start with the actor (\"The Ministry of Finance should ...\") or add `- **Actor:** ...`");

@@ -16,38 +16,27 @@ pub(crate) mod vague_action;
 /// agent of a passive ("... should be financed by the Asian Development Bank"), or the actor of
 /// the sentence that introduces its list ("The African Union should:", "To the government of
 /// Ethiopia:").
-pub(crate) fn actor(doc: &Document, rec: &Recommendation) -> Option<String> {
+pub(crate) fn actor(doc: &Document, settings: &Settings, rec: &Recommendation) -> Option<String> {
     if let Some(actor) = rec.actor.as_deref().filter(|a| !a.trim().is_empty()) {
         return Some(actor.to_owned());
     }
     passive_agent(&rec.action)
         .or_else(|| lead_in_actor(doc, rec))
         .or_else(|| addressee(&rec.action))
-        .or_else(|| rationale_actor(doc, rec))
+        .or_else(|| rationale_actor(doc, settings, rec))
 }
 
 /// The actor of an imperative recommendation named by the first sentence after it
 /// ("**Establish a data office.** The Governor should create ...").
-fn rationale_actor(doc: &Document, rec: &Recommendation) -> Option<String> {
+fn rationale_actor(doc: &Document, settings: &Settings, rec: &Recommendation) -> Option<String> {
     let rationale = rec.rationale_span?;
     let first = doc
         .sentences
         .iter()
         .find(|s| s.span.start >= rationale.start && s.span.start < rationale.end)?;
-    let actor = brief_model::actor_of(&first.text)?;
-    // A name: a capitalized word after the first ("The next Colorado Governor"), or an acronym
-    // ("CDLE"); "Delegated acts" is capitalized only because it starts the sentence.
-    let words: Vec<&str> = actor.split_whitespace().collect();
-    let named = words
-        .iter()
-        .skip(1)
-        .any(|w| w.starts_with(char::is_uppercase))
-        || (words.len() == 1
-            && words[0].chars().filter(char::is_ascii_alphabetic).count() >= 2
-            && words[0]
-                .chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()));
-    named.then_some(actor)
+    // The same test as for a recommendation made in passing: obligations, expectations and
+    // reported arguments name no actor.
+    recommending_actor(doc, settings, &first.text)
 }
 
 /// The addressee of a heading that groups recommendations by actor ("### For European
@@ -133,6 +122,14 @@ pub(crate) fn recommending_actor(
         .iter()
         .filter_map(|m| lower_text.find(m).map(|p| (p, m.len())))
         .min()?;
+    // "Facilities that must operate at full capacity": a modal in a relative clause describes.
+    let before_modal = lower_text[..modal_at]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    if matches!(before_modal, "that" | "which" | "who" | "whom") {
+        return None;
+    }
     // "If Tehran should resume enrichment, ...": a conditional, unless the modal is in the main
     // clause ("If talks fail, Berlin should ...").
     let first = lower_text
@@ -141,14 +138,6 @@ pub(crate) fn recommending_actor(
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric());
     if matches!(first, "if" | "unless" | "whether" | "even") && !text[..modal_at].contains(',') {
-        return None;
-    }
-    // "Facilities that must operate at full capacity": a modal in a relative clause describes.
-    let before_modal = lower_text[..modal_at]
-        .split_whitespace()
-        .next_back()
-        .unwrap_or("");
-    if matches!(before_modal, "that" | "which" | "who" | "whom") {
         return None;
     }
     // The modal's verb: "should have acted" judges the past, "must have known" and "should
