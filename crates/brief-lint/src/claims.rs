@@ -579,7 +579,7 @@ fn is_author_date(part: &str) -> bool {
         })
         && names.iter().any(|w| {
             w.starts_with(char::is_uppercase)
-                && !months().any(|m| m.trim_end_matches('.') == w.trim_end_matches('.'))
+                && !is_month(w)
                 && !matches!(
                     *w,
                     "Spring" | "Summer" | "Autumn" | "Fall" | "Winter" | "Early" | "Late" | "Mid"
@@ -626,9 +626,7 @@ fn named_before(before: &str, after: &str) -> bool {
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric());
     last == "al."
-        || (last.starts_with(char::is_uppercase)
-            && REPORTING.contains(&next)
-            && !months().any(|m| m.trim_end_matches('.') == last.trim_end_matches([',', '.'])))
+        || (last.starts_with(char::is_uppercase) && REPORTING.contains(&next) && !is_month(last))
 }
 
 /// A table is sourced by a citation in its caption or in any cell.
@@ -1228,6 +1226,13 @@ pub(crate) const MONTHS: [&str; 20] = {
     }
     all
 };
+
+/// Whether a word (with a comma or full stop after it) is a month's name as the brief writes it:
+/// "March", "Mar.", not "march".
+fn is_month(word: &str) -> bool {
+    let word = word.trim_end_matches([',', '.']);
+    months().any(|m| m.trim_end_matches('.') == word)
+}
 
 fn months() -> impl Iterator<Item = &'static str> {
     MONTHS.iter().copied()
@@ -1830,8 +1835,6 @@ fn is_quantity(text: &str, start: usize, end: usize) -> bool {
         return false;
     }
     // Day of a month ("13 March", "March 13").
-    let is_month =
-        |w: &str| months().any(|m| m.trim_end_matches('.') == w.trim_end_matches([',', '.']));
     // ("In February, 4 brigades moved": after a comma, the month dates the clause, not the
     // number.)
     let month_before = || is_month(prev_word) && !text[..start].trim_end().ends_with(',');
@@ -1949,8 +1952,6 @@ fn is_day_of_pair(text: &str, start: usize, end: usize) -> bool {
     if number.len() > 2 || !digits_of(number).is_some_and(|day| (1..=31).contains(&day)) {
         return false;
     }
-    let is_month =
-        |w: &str| months().any(|m| m.trim_end_matches('.') == w.trim_end_matches([',', '.']));
     let after = &text[end..];
     let first_of_pair = JOINERS.iter().any(|j| {
         after.strip_prefix(j).is_some_and(|rest| {
